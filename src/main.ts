@@ -1,7 +1,9 @@
-// CLI entry: `vaxel <command>`. Every subcommand has --help; exit codes are
-// documented in README.md (0 ok, 1 failure/violations, 2 bad input/usage).
+// CLI entry: `vaxel <command>`. Every subcommand has --help. Exit codes:
+// 0 ok, 1 failure (or violations found), 2 bad input or usage.
 import { Command } from "commander";
 import { registerAnalysisCommands } from "./analysis/cli.ts";
+import { registerPlatformCommands } from "./platform/cli.ts";
+import { formatCliError } from "./platform/errors.ts";
 
 const program = new Command("vaxel")
   .description("Växel — kontaktkatalog, moderering av sociala medier och allmänna handlingar för kommuner")
@@ -10,6 +12,12 @@ const program = new Command("vaxel")
     process.exit(err.exitCode === 0 ? 0 : 2);
   });
 
+registerPlatformCommands(program);
 registerAnalysisCommands(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  process.stderr.write(`${formatCliError(e)}\n`);
+  process.exit(1);
+}

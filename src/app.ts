@@ -55,6 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onReady", async () => {
     for (const r of routes) assertRouteIsGuarded(r);
   });
+  app.decorate("routeTable", routes);
 
   app.decorateRequest("principal", undefined);
   app.decorateRequest("lang", "sv");
@@ -116,27 +117,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     await resolvePrincipal(req, pool, cfg.sessionTtlHours);
   });
-  app.addHook("preHandler", async (req, reply) => {
+  // Authorisation before the body is parsed: an anonymous caller learns nothing
+  // from validation errors and costs no parsing.
+  app.addHook("onRequest", enforceRoutePermission);
+  app.addHook("preValidation", async (req, reply) => {
     // CSRF: a browser can forge a form post or a cookie-carrying request; a
     // Bearer token cannot be attached by another site, so token calls skip it.
-    if (!SAFE_METHODS.has(req.method) && req.principal?.via !== "token") {
-      const ct = req.headers["content-type"] ?? "";
-      const isForm = ct.startsWith("application/x-www-form-urlencoded") || ct.startsWith("multipart/form-data");
-      if (isForm && !req.principal) {
-        await new Promise<void>((resolve, reject) =>
-          app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())),
-        );
-      } else if (req.principal) {
-        const sent =
-          (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers["x-csrf-token"];
-        const a = Buffer.from(String(sent ?? ""));
-        const b = Buffer.from(req.principal.csrfToken ?? "");
-        if (a.length !== b.length || !timingSafeEqual(a, b)) {
-          throw new AppError("csrf_invalid");
-        }
-      }
+    if (SAFE_METHODS.has(req.method) || req.principal?.via === "token") return;
+    if (req.principal) {
+      // Signed in: the session's own token, in the form or the X-CSRF-Token header.
+      const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers["x-csrf-token"];
+      const a = Buffer.from(String(sent ?? ""));
+      const b = Buffer.from(req.principal.csrfToken ?? "");
+      if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AppError("csrf_invalid");
+      return;
     }
-    await enforceRoutePermission(req, reply);
+    const ct = req.headers["content-type"] ?? "";
+    if (ct.startsWith("application/x-www-form-urlencoded") || ct.startsWith("multipart/form-data")) {
+      // Anonymous forms (login, public forms): double-submit cookie via @fastify/csrf-protection.
+      await new Promise<void>((resolve, reject) =>
+        app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())),
+      );
+    }
   });
 
   const metrics = registerMetrics(app);

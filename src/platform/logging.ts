@@ -51,8 +51,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         },
       },
       serializers: {
-        req(req: { method: string; url: string; id: string }) {
-          return { method: req.method, url: maskPersonnummer(req.url), id: req.id };
+        // Request logs carry method, masked URL and id only: never headers (cookies, tokens).
+        req(req: { method?: string; url?: string; id?: string }) {
+          return { method: req.method, url: maskPersonnummer(String(req.url ?? "")), id: req.id };
         },
       },
     },

@@ -8,6 +8,10 @@ declare module "fastify" {
     principal: Principal | undefined;
     lang: Lang;
   }
+  interface FastifyInstance {
+    /** Every registered route with its config, for the authorisation test over all endpoints. */
+    routeTable: import("fastify").RouteOptions[];
+  }
   interface FastifyContextConfig {
     /** The permission this route needs. Every route has this or `public: true` (checked at registration). */
     permission?: Permission;

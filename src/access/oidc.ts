@@ -68,8 +68,12 @@ export function createOidcLogin(opts: {
         expectedNonce: checks.nonce,
         idTokenExpected: true,
       });
-      const c = tokens.claims();
-      if (!c) throw new Error("no ID token claims");
+      const idClaims = tokens.claims();
+      if (!idClaims) throw new Error("no ID token claims");
+      // Providers may keep profile claims out of the ID token (OIDC Core 5.4):
+      // ask the UserInfo endpoint, bound to the same subject.
+      const info = await oidc.fetchUserInfo(cfg, tokens.access_token, idClaims.sub).catch(() => undefined);
+      const c = { ...info, ...idClaims } as Record<string, unknown> & { iss: string; sub: string };
       const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
       return {
         issuer: c.iss,

@@ -3,6 +3,8 @@
 import type { Principal, Role } from "./principal.ts";
 
 export const PERMISSIONS = {
+  /** Any signed-in person or valid token, with or without roles: own profile, sign-out, the dashboard. */
+  self: ["admin", "editor", "moderator", "registrar", "viewer"],
   "dashboard:view": ["admin", "editor", "moderator", "registrar", "viewer"],
   "audit:read": ["admin", "registrar"],
   "users:manage": ["admin"],
@@ -17,7 +19,7 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export const TOKEN_SCOPES = Object.keys(PERMISSIONS) as Permission[];
+export const TOKEN_SCOPES = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => p !== "self");
 
 /**
  * May `p` do `perm` (optionally on a unit)? A role assigned on a unit applies to
@@ -29,6 +31,7 @@ export function can(
   target: { unitId?: string | null; unitAncestors?: string[] } = {},
 ): boolean {
   if (!p) return false;
+  if (perm === "self") return true;
   if (p.via === "token" && !p.scopes?.includes(perm)) return false;
   const allowed: readonly Role[] = PERMISSIONS[perm];
   return p.roles.some((r) => {

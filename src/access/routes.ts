@@ -138,7 +138,7 @@ ${oidc ? html`<p>${t(lang, "login.or")}</p><p><a class="button secondary" href="
     },
   );
 
-  app.post("/logout", { config: { permission: "dashboard:view", html: true }, schema: { hide: true } }, async (req, reply) => {
+  app.post("/logout", { config: { permission: "self", html: true }, schema: { hide: true } }, async (req, reply) => {
     const cookie = req.cookies[SESSION_COOKIE];
     const p = req.principal!;
     await withTx(pool, async (tx) => {
@@ -212,7 +212,7 @@ ${oidc ? html`<p>${t(lang, "login.or")}</p><p><a class="button secondary" href="
   app.get(
     "/api/v1/me",
     {
-      config: { permission: "dashboard:view" },
+      config: { permission: "self" },
       schema: {
         tags: ["access"],
         summary: "The signed-in user or token owner",

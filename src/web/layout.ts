@@ -12,7 +12,7 @@ export interface NavEntry {
 }
 
 /** Modules add their entries at start-up (see app.ts); order is the menu order. */
-export const NAV: NavEntry[] = [{ href: "/", label: "nav.dashboard", permission: "dashboard:view" }];
+export const NAV: NavEntry[] = [{ href: "/", label: "nav.dashboard", permission: "self" }];
 
 export interface PageOptions {
   lang: Lang;

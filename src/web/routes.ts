@@ -27,7 +27,7 @@ export const webRoutes: FastifyPluginAsync<{ pool: Pool; cfg: Config }> = async 
 
   app.get(
     "/",
-    { config: { permission: "dashboard:view", html: true }, schema: { hide: true } },
+    { config: { permission: "self", html: true }, schema: { hide: true } },
     async (req, reply) => {
       const p = req.principal!;
       const lang = req.lang;

@@ -2,7 +2,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { checkContactPoint, checkExternalActor, checkService, checkUnit, normalizeContactPoint } from "./check.ts";
 import { DEMO_IDS, DEMO_ORG, demoSnapshot } from "../demo.ts";
-import type { ContactPoint, Service, Unit } from "../types.ts";
+import type { ContactPoint, PhoneContactPoint, Service, Unit } from "../types.ts";
 
 const ctx = { org: DEMO_ORG };
 const base = { id: "c1", orgId: DEMO_IDS.org, unitId: DEMO_IDS.bygglov, verification: { verifiedAt: null, verifiedBy: null, reviewIntervalMonths: 12 } };
@@ -72,7 +72,7 @@ describe("checkContactPoint", () => {
 
 describe("normalizeContactPoint", () => {
   test("fills E.164 and the display form, normalises postcode and e-mail", () => {
-    const phone = normalizeContactPoint({ ...base, kind: "phone", number: "0520495000" });
+    const phone = normalizeContactPoint<PhoneContactPoint>({ ...base, kind: "phone", number: "0520495000" });
     assert.equal(phone.e164, "+46520495000");
     assert.equal(phone.display, "0520-49 50 00");
     const address = normalizeContactPoint({ ...base, kind: "visiting_address", street: " Gärdhemsvägen 9 ", postcode: "46183", town: "Trollhättan" });

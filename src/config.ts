@@ -18,7 +18,7 @@ interface KeyDef {
 
 export const CONFIG_KEYS = {
   port: { env: "PORT", doc: "HTTP port to listen on.", kind: "port", default: "3000" },
-  host: { env: "HOST", doc: "Interface to bind; 0.0.0.0 to listen on all.", kind: "string", default: "127.0.0.1" },
+  host: { env: "HOST", doc: "Interface to bind (localhost: IPv4 and IPv6 loopback); 0.0.0.0 to listen on all.", kind: "string", default: "localhost" },
   dataDir: {
     env: "VAXEL_DATA_DIR",
     doc: "Directory for the embedded PostgreSQL data and connection details (unused with DATABASE_URL, except for the connection file).",

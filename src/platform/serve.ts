@@ -49,7 +49,7 @@ export async function startServer(opts: { demo?: boolean; port?: number } = {}):
     await app.listen({ port: cfg.port, host: cfg.host });
     const addr = app.server.address();
     const port = typeof addr === "object" && addr ? addr.port : cfg.port;
-    const url = `http://${cfg.host === "0.0.0.0" ? "localhost" : cfg.host}:${port}`;
+    const url = `http://${cfg.host === "0.0.0.0" || cfg.host === "::" ? "localhost" : cfg.host}:${port}`;
     logger.info({ url, readyMs: Math.round(performance.now() - t0), embedded: db.embedded }, "Växel är redo / ready");
     let stopping: Promise<void> | undefined;
     return {

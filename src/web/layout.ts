@@ -52,7 +52,7 @@ ${o.head ?? ""}
 <header class="site">
   <div class="brand"><a href="/">${t(lang, "app.name")}</a> <span class="tagline">${t(lang, "app.tagline")}</span></div>
   <div class="tools">
-    <a href="${langSwitchHref(o.currentPath, lang)}" lang="${lang === "sv" ? "en" : "sv"}" aria-label="${t(lang, "lang.switch.label")}">${t(lang, "lang.switch")}</a>
+    <a href="${langSwitchHref(o.currentPath, lang)}" lang="${lang === "sv" ? "en" : "sv"}">${t(lang, "lang.switch")}</a>
     ${
       principal
         ? html`<span class="who">${principal.displayName || principal.username}</span>

@@ -33,6 +33,8 @@ export const CONTACT_CENTER_HOURS: OpeningHours = {
 export const DEMO_ORG: OrganisationProfile = {
   id: DEMO_IDS.org,
   name: "Trollhättans Stad",
+  description: "Trollhättans Stad är kommunen Trollhättan: förvaltningar, verksamheter och enheter.",
+  county: "Västra Götalands län",
   domains: ["trollhattan.se"],
   numberSeries: [{ prefix: "+4652049", description: "Växelns nummerserie 0520-49 xx xx" }],
   contactCenterUnitId: DEMO_IDS.kontaktcenter,

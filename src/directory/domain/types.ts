@@ -175,6 +175,9 @@ export interface NumberSeries {
 export interface OrganisationProfile {
   id: Uuid;
   name: string;
+  description?: string;
+  /** Län, for addresses in exports ("Västra Götalands län"). */
+  county?: string;
   /** Registrable domains the organisation owns (`trollhattan.se`); subdomains are included. */
   domains: string[];
   numberSeries: NumberSeries[];

@@ -1,0 +1,199 @@
+// Phrase rules: small word-sequence patterns compiled to linear regular
+// expressions over the normalised text, run only when their gate word occurs.
+//
+// Pattern language (documented for lexicon authors in lexicons/README.md):
+//   words separated by spaces; `{a|b|}` alternatives inside a word (may hold
+//   spaces for multi-word alternatives); a trailing `*` = any further letters;
+//   `@NAME` = a word class from classes.sv.json; `~N` = up to N other words
+//   (never a negation, never across a sentence end); a leading `?` makes a
+//   token optional; a leading `!` marks the gate token, which must occur as a
+//   word before the regex is run at all.
+//
+// Why regexes stay linear: no unbounded nested quantifiers. Separators are one
+// bounded character class, gaps are `{0,N}` repetitions of a delimited word,
+// so backtracking per start position is bounded by the pattern, not the input.
+// (`re2` would guarantee this, but it downloads a native binary at install.)
+import { expandBraces } from "./matcher.ts";
+
+export interface WordClass {
+  /** Members: brace patterns, may contain spaces (multi-word) and a trailing `*`. */
+  members: readonly string[];
+}
+
+export interface PhraseRuleDef {
+  /** Rule id suffix; the full id is `<category>.<id>`. */
+  id: string;
+  /** One pattern or several alternatives. */
+  p: string | readonly string[];
+  /** Confidence 0–1 of a match (default 0.9). */
+  conf?: number;
+  /** Free tags the detector interprets (e.g. "place", "passive", "report"). */
+  tags?: readonly string[];
+  /** Override of the category's default legal basis. */
+  basis?: "bbs-5" | "page-rule";
+}
+
+export interface Gate {
+  /** Key in the gate table, e.g. `gate:@DÖDA` or `gate:bränn{a|er}`. */
+  key: string;
+  /** Word forms (exact) and prefixes (`*`) that open the gate. */
+  forms: string[];
+}
+
+export interface CompiledPhrase {
+  id: string;
+  category: string;
+  re: RegExp;
+  gate: string;
+  conf: number;
+  tags: readonly string[];
+  basis?: "bbs-5" | "page-rule";
+}
+
+const SEP = "[ ,:;\"'”“’‘»«()\\-–]{1,4}";
+const NEG = "(?!(?:inte|aldrig|ej|icke|knappast|inga|ingen)(?![\\p{L}]))";
+const GAP_WORD = `${NEG}[^ .!?\\n]{1,40}${SEP}`;
+const B_START = "(?<![\\p{L}\\p{N}*])";
+const B_END = "(?![\\p{L}\\p{N}*])";
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** Convert one brace word pattern (may contain spaces and a trailing `*`) to a regex source. */
+function wordSource(p: string): string {
+  let out = "";
+  let i = 0;
+  while (i < p.length) {
+    const ch = p[i]!;
+    if (ch === "{") {
+      const close = p.indexOf("}", i);
+      if (close < 0) throw new Error(`unbalanced brace in "${p}"`);
+      const alts = p.slice(i + 1, close).split("|").map((a) => a.split(" ").map(escapeRe).join(SEP));
+      out += `(?:${alts.join("|")})`;
+      i = close + 1;
+    } else if (ch === "*" && i === p.length - 1) {
+      out += "\\p{L}*";
+      i++;
+    } else if (ch === " ") {
+      out += SEP;
+      i++;
+    } else {
+      out += escapeRe(ch);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Split a pattern into tokens at top-level spaces (spaces inside braces belong to the word). */
+function splitTokens(p: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of p.trim()) {
+    if (ch === "{") depth++;
+    if (ch === "}") depth--;
+    if (ch === " " && depth === 0) {
+      if (cur) out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Forms of a gate token: exact words, and prefixes ending in `*`. Multi-word members gate on their first word. */
+function gateForms(token: string, classes: Readonly<Record<string, WordClass>>): string[] {
+  const members = token.startsWith("@") ? classOf(token, classes).members : [token];
+  const out: string[] = [];
+  for (const m of members) {
+    if (m.startsWith("re:")) continue;
+    for (const form of expandBraces(m)) {
+      const first = form.split(" ")[0]!;
+      if (first) out.push(first);
+    }
+  }
+  return out;
+}
+
+/** A class as one alternation; `re:` members are raw regex sources (linear by review). */
+function classSource(c: WordClass): string {
+  return `(?:${c.members.map((m) => (m.startsWith("re:") ? m.slice(3) : wordSource(m))).join("|")})`;
+}
+
+function classOf(token: string, classes: Readonly<Record<string, WordClass>>): WordClass {
+  const c = classes[token.slice(1)];
+  if (!c) throw new Error(`unknown word class ${token}`);
+  return c;
+}
+
+export function compilePattern(pattern: string, classes: Readonly<Record<string, WordClass>>): { source: string; gate: Gate } {
+  const toks = splitTokens(pattern);
+  let gate: Gate | null = null;
+  let src = "";
+  let needSep = false;
+  let pendingGap = "";
+  for (let raw of toks) {
+    if (/^~\d+$/.test(raw)) {
+      pendingGap = `(?:${GAP_WORD}){0,${raw.slice(1)}}`;
+      continue;
+    }
+    let optional = false;
+    let isGate = false;
+    while (raw.startsWith("?") || raw.startsWith("!")) {
+      if (raw[0] === "?") optional = true;
+      else isGate = true;
+      raw = raw.slice(1);
+    }
+    const body = raw.startsWith("@") ? classSource(classOf(raw, classes)) : wordSource(raw);
+    if (isGate) {
+      if (optional) throw new Error(`gate token cannot be optional in "${pattern}"`);
+      gate = { key: `gate:${raw}`, forms: gateForms(raw, classes) };
+    }
+    // Separator before this token, then the gap (which ends in its own separator).
+    const piece = `${needSep ? SEP : ""}${pendingGap}${body}`;
+    src += optional ? `(?:${piece})?` : piece;
+    pendingGap = "";
+    needSep = true;
+  }
+  if (!gate) throw new Error(`pattern needs a gate token marked with "!": "${pattern}"`);
+  if (pendingGap) throw new Error(`pattern cannot end with a gap: "${pattern}"`);
+  return { source: `${B_START}(?:${src})${B_END}`, gate };
+}
+
+/**
+ * Compile a category's phrase rules. Alternative patterns with the same gate
+ * share one regex; rules with different gates get one regex per gate.
+ */
+export function compilePhrases(
+  category: string,
+  defs: readonly PhraseRuleDef[],
+  classes: Readonly<Record<string, WordClass>>,
+): { rules: CompiledPhrase[]; gates: Gate[] } {
+  const rules: CompiledPhrase[] = [];
+  const gates = new Map<string, Gate>();
+  for (const def of defs) {
+    const patterns = typeof def.p === "string" ? [def.p] : def.p;
+    const byGate = new Map<string, string[]>();
+    for (const p of patterns) {
+      const { source, gate } = compilePattern(p, classes);
+      if (!gates.has(gate.key)) gates.set(gate.key, gate);
+      const list = byGate.get(gate.key) ?? [];
+      list.push(source);
+      byGate.set(gate.key, list);
+    }
+    for (const [gate, sources] of byGate) {
+      rules.push({
+        id: `${category}.${def.id}`,
+        category,
+        re: new RegExp(sources.length === 1 ? sources[0]! : sources.map((s) => `(?:${s})`).join("|"), "gu"),
+        gate,
+        conf: def.conf ?? 0.9,
+        tags: def.tags ?? [],
+        ...(def.basis ? { basis: def.basis } : {}),
+      });
+    }
+  }
+  return { rules, gates: [...gates.values()] };
+}

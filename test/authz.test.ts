@@ -62,10 +62,10 @@ describe("authorisation on every endpoint", () => {
       if (!perm) continue;
       for (const method of [r.method].flat()) {
         if (method === "HEAD") continue;
-        const lacking = ROLES.find((role) => !(PERMISSIONS[perm] as readonly Role[]).includes(role));
+        const lacking: Role | undefined = ROLES.find((role) => !(PERMISSIONS[perm] as readonly Role[]).includes(role));
         if (lacking) {
-          const s = sessions.get(lacking)!;
-          const res = await t.app.inject({
+          const s: { cookie: string; csrf: string } = sessions.get(lacking)!;
+          const res: { statusCode: number } = await t.app.inject({
             method: method as "GET",
             url: concrete(r.url),
             headers: { cookie: s.cookie, "x-csrf-token": s.csrf },

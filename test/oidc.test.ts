@@ -2,6 +2,7 @@
 // package) running inside the test on loopback: authorization code + PKCE,
 // discovery, token exchange and ID-token validation over real HTTP.
 import assert from "node:assert/strict";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import Provider from "oidc-provider";
@@ -67,10 +68,10 @@ async function walkProvider(start: string, issuer: string): Promise<string> {
 describe("OIDC single sign-on", () => {
   let t: TestApp;
   let issuer: string;
-  let server: import("node:http").Server;
+  let server: Server;
 
   before(async () => {
-    server = (await import("node:http")).createServer();
+    server = createServer();
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const provider = new Provider(issuer, {

@@ -87,7 +87,7 @@ describe("web shell in Chromium", () => {
     const res = await page.goto(`${base}/api/docs`);
     assert.equal(res?.status(), 200);
     await page.waitForSelector(".swagger-ui", { timeout: 15000 });
-    const spec = await (await fetch(`${base}/api/docs/json`)).json();
+    const spec = (await (await fetch(`${base}/api/docs/json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     assert.equal(spec.openapi, "3.1.0");
     assert.ok(spec.paths["/api/v1/users"]);
   });

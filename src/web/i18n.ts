@@ -91,12 +91,24 @@ export const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const m: Record<Lang, string> = MESSAGES[key];
-  let s = m[lang] || m.sv;
-  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-  return s;
+export type MessageTable = Record<string, Record<Lang, string>>;
+
+/**
+ * A typed translator for a module's own message table, so each feature folder
+ * keeps its strings beside its pages (`const t = translator(DIRECTORY_MESSAGES)`).
+ */
+export function translator<M extends MessageTable>(messages: M) {
+  return (lang: Lang, key: keyof M & string, vars: Record<string, string | number> = {}): string => {
+    const m = messages[key];
+    if (!m) return key;
+    let s = m[lang] || m.sv;
+    for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+    return s;
+  };
 }
+
+/** The shell's own strings. */
+export const t = translator(MESSAGES);
 
 /** Swedish unless the person chose English (query `?lang=en`, then the remembered cookie). */
 export function pickLang(query: unknown, cookie: string | undefined): Lang {

@@ -7,9 +7,12 @@ import { t, type Lang, type MessageKey } from "./i18n.ts";
 
 export interface NavEntry {
   href: string;
-  label: MessageKey;
+  /** A shell message key, or a module's own label in both languages. */
+  label: MessageKey | Record<Lang, string>;
   permission: Permission;
 }
+
+export const navLabel = (lang: Lang, l: NavEntry["label"]): string => (typeof l === "string" ? t(lang, l) : l[lang]);
 
 /** Modules add their entries at start-up (see app.ts); order is the menu order. */
 export const NAV: NavEntry[] = [{ href: "/", label: "nav.dashboard", permission: "self" }];
@@ -36,7 +39,7 @@ export function page(o: PageOptions): string {
   const pathOnly = new URL(o.currentPath, "http://x").pathname;
   const nav = NAV.filter((n) => can(principal, n.permission)).map(
     (n) =>
-      html`<li><a href="${n.href}"${pathOnly === n.href ? html` aria-current="page"` : ""}>${t(lang, n.label)}</a></li>`,
+      html`<li><a href="${n.href}"${pathOnly === n.href ? html` aria-current="page"` : ""}>${navLabel(lang, n.label)}</a></li>`,
   );
   const doc = html`<!doctype html>
 <html lang="${lang}">

@@ -8,7 +8,7 @@ import { can } from "../access/policy.ts";
 import type { Pool } from "../platform/db/pool.ts";
 import { html } from "./html.ts";
 import { t, type MessageKey } from "./i18n.ts";
-import { NAV, page } from "./layout.ts";
+import { NAV, navLabel, page } from "./layout.ts";
 
 const CSS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "assets/app.css"));
 
@@ -39,7 +39,7 @@ export const webRoutes: FastifyPluginAsync<{ pool: Pool; cfg: Config }> = async 
         )
       ).rows[0]!;
       const cards = NAV.filter((n) => n.href !== "/" && can(p, n.permission)).map(
-        (n) => html`<li class="card"><h3><a href="${n.href}">${t(lang, n.label)}</a></h3>
+        (n) => html`<li class="card"><h3><a href="${n.href}">${navLabel(lang, n.label)}</a></h3>
 <p>${DESCRIPTIONS[n.href] ? t(lang, DESCRIPTIONS[n.href]!) : ""}</p></li>`,
       );
       const roles = p.roles.map((r) => html`<li>${t(lang, `role.${r.role}` as MessageKey)}${r.unitId ? html` <span class="muted">(${r.unitId})</span>` : ""}</li>`);

@@ -79,7 +79,7 @@ async function pgBinDir(): Promise<string> {
 /** Stops a cluster left running by a crashed Växel (`pg_ctl stop -m fast`). */
 async function stopStale(pgData: string): Promise<void> {
   const pidFile = path.join(pgData, "postmaster.pid");
-  let pid = 0;
+  let pid: number;
   try {
     pid = Number((await fs.readFile(pidFile, "utf8")).split("\n")[0]);
   } catch {

@@ -1,4 +1,5 @@
 // Request decorations and route config shared by every module.
+import type { RouteOptions } from "fastify";
 import type { Principal } from "../../access/principal.ts";
 import type { Permission } from "../../access/policy.ts";
 import type { Lang } from "../../web/i18n.ts";
@@ -10,7 +11,7 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     /** Every registered route with its config, for the authorisation test over all endpoints. */
-    routeTable: import("fastify").RouteOptions[];
+    routeTable: RouteOptions[];
   }
   interface FastifyContextConfig {
     /** The permission this route needs. Every route has this or `public: true` (checked at registration). */

@@ -11,6 +11,7 @@ import { DEMO_ORGANISATION, loadDemoData } from "./demo.ts";
 import { migrate } from "./db/migrate.ts";
 import { openDatabase, type Database } from "./db/open-database.ts";
 import { createLogger } from "./logging.ts";
+import { loadEncryptionKey } from "./secrets.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -27,6 +28,8 @@ export async function startServer(opts: { demo?: boolean; port?: number } = {}):
     ...(opts.port !== undefined ? { port: opts.port } : {}),
   });
   const logger = createLogger(cfg.logLevel);
+  // Generated on first start when not configured; a broken key file stops start-up here.
+  loadEncryptionKey(cfg);
   const db = await openDatabase(cfg, { attach: false, onLog: (line) => logger.trace({ postgres: line.trim() }) });
   try {
     await migrate(db.pool, { onApply: (name) => logger.info({ migration: name }, "migration applied") });

@@ -159,7 +159,11 @@ function osmDate(date: IsoDate): string {
   return `${y} ${OSM_MONTHS[Number(m) - 1]} ${d}`;
 }
 
-const compiledCache = new WeakMap<OpeningHours, Map<string, CompiledHours>>();
+// Keyed by content, not identity: callers build fresh model objects per request (from rows,
+// via resolveOpeningHours), and compiling plus parsing the OSM string costs milliseconds,
+// while a lookup costs microseconds. Bounded, least recently used evicted first.
+const CACHE_LIMIT = 512;
+const compiledCache = new Map<string, CompiledHours>();
 
 /**
  * Compiles the model for the calendar years `fromYear`–`toYear`. Calendar-derived days
@@ -167,9 +171,13 @@ const compiledCache = new WeakMap<OpeningHours, Map<string, CompiledHours>>();
  * holidays as the standing rule `PH off`.
  */
 export function compileOpeningHours(hours: OpeningHours, range: { fromYear: number; toYear: number }): CompiledHours {
-  const cacheKey = `${range.fromYear}-${range.toYear}`;
-  const cached = compiledCache.get(hours)?.get(cacheKey);
-  if (cached) return cached;
+  const cacheKey = `${range.fromYear}-${range.toYear}|${JSON.stringify([hours.weekly, hours.exceptions, settingsOf(hours)])}`;
+  const cached = compiledCache.get(cacheKey);
+  if (cached) {
+    compiledCache.delete(cacheKey);
+    compiledCache.set(cacheKey, cached);
+    return cached;
+  }
   const settings = settingsOf(hours);
   const calendar = buildCalendar(range);
   const overrides = buildOverrides(hours, calendar, range.fromYear, range.toYear);
@@ -182,9 +190,8 @@ export function compileOpeningHours(hours: OpeningHours, range: { fromYear: numb
     rules.push(`${osmDate(o.date)} ${osmDatedState(o.intervals)}${osmComment(o.reason_sv)}`);
   }
   const compiled: CompiledHours = { osm: rules.join("; "), overrides, calendar, fromYear: range.fromYear, toYear: range.toYear };
-  const perModel = compiledCache.get(hours) ?? new Map<string, CompiledHours>();
-  perModel.set(cacheKey, compiled);
-  compiledCache.set(hours, perModel);
+  compiledCache.set(cacheKey, compiled);
+  if (compiledCache.size > CACHE_LIMIT) compiledCache.delete(compiledCache.keys().next().value as string);
   return compiled;
 }
 

@@ -107,8 +107,9 @@ export function checkUnit(unit: Unit, snapshot: DirectorySnapshot): Violation[] 
   if (!description.ok) out.push(description.violation);
   if (!UNIT_KINDS.has(unit.kind)) out.push(violation("invalid-structure", "kind", "Enhetstypen ska vara förvaltning, verksamhet eller enhet.", "The unit kind must be förvaltning, verksamhet or enhet."));
   // Check the tree as it would be after this write: the snapshot with this unit replaced.
-  const units = [...snapshot.units.filter((u) => u.id !== unit.id), unit];
-  const after: DirectorySnapshot = { ...snapshot, units };
+  // (When the snapshot already holds this very object, as in an import, it is used as is:
+  // rebuilding the index per unit would make a large import quadratic.)
+  const after: DirectorySnapshot = snapshot.units.includes(unit) ? snapshot : { ...snapshot, units: [...snapshot.units.filter((u) => u.id !== unit.id), unit] };
   const index = indexSnapshot(after);
   if (unit.parentId !== null) {
     if (unit.parentId === unit.id || !index.unitsById.has(unit.parentId)) {

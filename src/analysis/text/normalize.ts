@@ -31,6 +31,10 @@ export interface Normalized {
   readonly alt: Uint16Array;
   /** True when any unit carries a flag (lets matchers take the plain fast path). */
   readonly special: boolean;
+  /** Number of decimal digits in the text (detectors for numbers skip texts with too few). */
+  readonly digits: number;
+  /** Any code unit outside ASCII (emoji checks skip pure-ASCII texts). */
+  readonly nonAscii: boolean;
 }
 
 // Leet readings: primary letter first, optional alternative second. "1" is i or l,
@@ -184,6 +188,8 @@ export function normalize(original: string): Normalized {
   const u = new Units(len + 8);
   let sawLeet = false;
   let sawMask = false;
+  let digits = 0;
+  let nonAscii = false;
 
   // Pass 1: fold every code point; collapse whitespace (a newline wins over spaces).
   for (let i = 0; i < len; ) {
@@ -194,6 +200,7 @@ export function normalize(original: string): Normalized {
       else if (c === 0x0a || c === 0x0d) pushSpace(u, NL, i);
       else if (isSpaceCode(c)) pushSpace(u, SPACE, i);
       else {
+        if (c >= 0x30 && c <= 0x39) digits++;
         if (LEET.has(c)) sawLeet = true;
         else if (c === STAR || c === 0x2d || c === 0x2e || c === 0x5f) sawMask = true;
         u.push(c, i, i + 1);
@@ -201,6 +208,7 @@ export function normalize(original: string): Normalized {
       i++;
       continue;
     }
+    nonAscii = true;
     if (isInvisible(c)) {
       i++;
       continue;
@@ -221,6 +229,7 @@ export function normalize(original: string): Normalized {
       const fc = folded.charCodeAt(k);
       if (isSpaceCode(fc)) pushSpace(u, SPACE, i);
       else {
+        if (fc >= 0x30 && fc <= 0x39) digits++;
         if (LEET.has(fc)) sawLeet = true;
         u.push(fc, i, j);
       }
@@ -248,6 +257,8 @@ export function normalize(original: string): Normalized {
     flags: u.flags.slice(0, n),
     alt: u.alt.slice(0, n),
     special,
+    digits,
+    nonAscii,
   };
 }
 

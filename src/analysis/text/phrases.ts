@@ -60,8 +60,23 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
-/** Convert one brace word pattern (may contain spaces and a trailing `*`) to a regex source. */
-function wordSource(p: string): string {
+/**
+ * Literals are normalised like comment text: lowercase, and a hyphen between
+ * letters is a compound joiner that the normaliser drops ("sms-lån" → "smslån").
+ */
+export function normalizeLiteral(s: string): string {
+  // Class references (@PRICE) keep their case.
+  return s.replace(/@[A-Z_]+|[^@]+|@/g, (seg) =>
+    /^@[A-Z_]+$/.test(seg) ? seg : seg.toLowerCase().replace(/(?<=\p{L}{2})-(?=\p{L}{2})/gu, ""),
+  );
+}
+
+/**
+ * Convert one brace word pattern (may contain spaces and a trailing `*`) to a
+ * regex source. An alternative inside braces may be a class (`{ring|@PRICE}`).
+ */
+function wordSource(raw: string, classes: Readonly<Record<string, WordClass>>): string {
+  const p = normalizeLiteral(raw);
   let out = "";
   let i = 0;
   while (i < p.length) {
@@ -69,7 +84,10 @@ function wordSource(p: string): string {
     if (ch === "{") {
       const close = p.indexOf("}", i);
       if (close < 0) throw new Error(`unbalanced brace in "${p}"`);
-      const alts = p.slice(i + 1, close).split("|").map((a) => a.split(" ").map(escapeRe).join(SEP));
+      const alts = p
+        .slice(i + 1, close)
+        .split("|")
+        .map((a) => (a.startsWith("@") ? classSource(classOf(a, classes), classes) : a.split(" ").map(escapeRe).join(SEP)));
       out += `(?:${alts.join("|")})`;
       i = close + 1;
     } else if (ch === "*" && i === p.length - 1) {
@@ -110,7 +128,11 @@ function gateForms(token: string, classes: Readonly<Record<string, WordClass>>):
   for (const m of members) {
     if (m.startsWith("re:")) continue;
     for (const form of expandBraces(m)) {
-      const first = form.split(" ")[0]!;
+      if (form.startsWith("@")) {
+        out.push(...gateForms(form, classes));
+        continue;
+      }
+      const first = normalizeLiteral(form).split(" ")[0]!;
       if (first) out.push(first);
     }
   }
@@ -118,8 +140,8 @@ function gateForms(token: string, classes: Readonly<Record<string, WordClass>>):
 }
 
 /** A class as one alternation; `re:` members are raw regex sources (linear by review). */
-function classSource(c: WordClass): string {
-  return `(?:${c.members.map((m) => (m.startsWith("re:") ? m.slice(3) : wordSource(m))).join("|")})`;
+function classSource(c: WordClass, classes: Readonly<Record<string, WordClass>>): string {
+  return `(?:${c.members.map((m) => (m.startsWith("re:") ? m.slice(3) : wordSource(m, classes))).join("|")})`;
 }
 
 function classOf(token: string, classes: Readonly<Record<string, WordClass>>): WordClass {
@@ -132,7 +154,9 @@ export function compilePattern(pattern: string, classes: Readonly<Record<string,
   const toks = splitTokens(pattern);
   let gate: Gate | null = null;
   let src = "";
-  let needSep = false;
+  let first = true;
+  // After an optional first token the separator is inside its group.
+  let sepInside = false;
   let pendingGap = "";
   for (let raw of toks) {
     if (/^~\d+$/.test(raw)) {
@@ -146,16 +170,21 @@ export function compilePattern(pattern: string, classes: Readonly<Record<string,
       else isGate = true;
       raw = raw.slice(1);
     }
-    const body = raw.startsWith("@") ? classSource(classOf(raw, classes)) : wordSource(raw);
+    const body = raw.startsWith("@") ? classSource(classOf(raw, classes), classes) : wordSource(raw, classes);
     if (isGate) {
       if (optional) throw new Error(`gate token cannot be optional in "${pattern}"`);
       gate = { key: `gate:${raw}`, forms: gateForms(raw, classes) };
     }
-    // Separator before this token, then the gap (which ends in its own separator).
-    const piece = `${needSep ? SEP : ""}${pendingGap}${body}`;
-    src += optional ? `(?:${piece})?` : piece;
+    if (first) {
+      src = optional ? `(?:${pendingGap}${body}${SEP})?` : `${pendingGap}${body}`;
+      sepInside = optional;
+    } else {
+      const piece = `${sepInside ? "" : SEP}${pendingGap}${body}`;
+      src += optional ? `(?:${piece})?` : piece;
+      sepInside = false;
+    }
+    first = false;
     pendingGap = "";
-    needSep = true;
   }
   if (!gate) throw new Error(`pattern needs a gate token marked with "!": "${pattern}"`);
   if (pendingGap) throw new Error(`pattern cannot end with a gap: "${pattern}"`);

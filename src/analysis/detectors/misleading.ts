@@ -1,0 +1,99 @@
+// misleading: contact details and domains that pose as the city's but are
+// not in the organisation profile, look-alike domains (edit distance,
+// homoglyphs, punycode, the city's name inside a foreign domain), phishing
+// lures and fake announcements in the city's name. Warnings about phishing
+// ("se upp för falska sms") are counter-speech, not phishing.
+import { domainToUnicode } from "node:url";
+import { findPhoneNumbersInText } from "libphonenumber-js/max";
+import type { AnalysisContext, Candidate, UrlInfo } from "../context.ts";
+import { asciiFold } from "../org.ts";
+import { normalize } from "../text/normalize.ts";
+import type { Phase } from "./shared.ts";
+import { MENTION_CUES, phraseCandidates } from "./shared.ts";
+
+/** Levenshtein distance with an early exit above `max` (labels are short). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Skeleton of a domain label: Unicode (punycode decoded), confusables folded, diacritics and separators removed. */
+function skeleton(label: string): string {
+  const uni = label.startsWith("xn--") || label.includes(".xn--") ? domainToUnicode(label) || label : label;
+  return asciiFold(normalize(uni).text).replace(/[^a-z0-9]/g, "").replace(/0/g, "o").replace(/1/g, "l");
+}
+
+function lookalike(ctx: AnalysisContext, u: UrlInfo): number {
+  const org = ctx.org;
+  if (org.labels.length === 0 || org.domains.has(u.domain)) return 0;
+  const host = u.host;
+  const label = host.split(".").length > 1 ? u.domain.slice(0, u.domain.lastIndexOf(".")) : u.domain;
+  const sk = skeleton(label);
+  const hostSk = skeleton(host);
+  for (const ol of org.labels) {
+    if (sk === ol) return 0.9; // same name under another suffix or in other script: trollhattan.nu, trollhättan.se
+    if (ol.length >= 5 && editDistance(sk, ol, 2) <= 2) return 0.85; // trolhattan.se
+    if (ol.length >= 5 && (sk.includes(ol) || hostSk.includes(ol))) return 0.8; // trollhattan-kommun.se, trollhattan.se.login.com
+  }
+  return 0;
+}
+
+function contactPosing(ctx: AnalysisContext, claimSentences: ReadonlySet<number>): Candidate[] {
+  const out: Candidate[] = [];
+  if (claimSentences.size === 0) return out;
+  const sentenceOfOriginal = (start: number): number => ctx.sentenceAt(ctx.normIndex(start));
+  if (ctx.norm.digits >= 7) {
+    for (const m of findPhoneNumbersInText(ctx.text, "SE")) {
+      if (ctx.org.phones.has(m.number.number)) continue;
+      if (!claimSentences.has(sentenceOfOriginal(m.startsAt))) continue;
+      out.push({ ruleId: "misleading.phone-posing", start: m.startsAt, end: m.endsAt, confidence: 0.8 });
+    }
+  }
+  for (const u of ctx.urls()) {
+    if (ctx.org.domains.has(u.domain) || ctx.lex.domains.publicBodies.has(u.domain)) continue;
+    if (!claimSentences.has(sentenceOfOriginal(u.start))) continue;
+    out.push({ ruleId: u.email ? "misleading.email-posing" : "misleading.link-posing", start: u.start, end: u.end, confidence: 0.8 });
+  }
+  return out;
+}
+
+export const misleadingPhase: Phase = {
+  id: "misleading",
+  version: "1.0.0",
+  category: "misleading",
+  run(ctx) {
+    const out: Candidate[] = [];
+    for (const u of ctx.urls()) {
+      const la = lookalike(ctx, u);
+      if (la > 0) {
+        out.push({ ruleId: u.email ? "misleading.lookalike-email" : "misleading.lookalike-domain", start: u.start, end: u.end, confidence: la });
+        continue;
+      }
+      // The city's name in the mailbox of a free or foreign domain: trollhattan.kommun@gmail.com
+      if (u.email && !ctx.org.domains.has(u.domain)) {
+        const local = asciiFold(ctx.text.slice(u.start, u.end).split("@")[0] ?? "");
+        if (ctx.org.nameWords.some((w) => local.includes(w)) || ctx.org.labels.some((l) => local.includes(l))) {
+          out.push({ ruleId: "misleading.email-posing", start: u.start, end: u.end, confidence: 0.8 });
+        }
+      }
+    }
+    const phrases = ctx.phrases("misleading");
+    const claims = new Set<number>();
+    for (const m of phrases) if (m.rule.tags.includes("claim")) claims.add(m.sentence);
+    out.push(...contactPosing(ctx, claims));
+    out.push(...phraseCandidates(ctx, "misleading", { mentionMask: MENTION_CUES, filter: (m) => !m.rule.tags.includes("claim") }));
+    return out;
+  },
+};

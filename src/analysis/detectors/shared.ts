@@ -1,0 +1,121 @@
+// Helpers shared by the detector phases: severity → confidence, "mention is
+// not use" checks, person frames around a lexicon hit, phrase → candidate.
+import type { AnalysisContext, Candidate, PhraseMatch } from "../context.ts";
+import { CUE_COUNTER, CUE_META, CUE_REPORT } from "../context.ts";
+import type { LexHit } from "../text/matcher.ts";
+import type { CategoryId } from "../types.ts";
+
+/** The detector contract: one phase per file, listed in order in phases.ts. */
+export interface Phase {
+  id: string;
+  /** Bumped whenever the phase's logic or its lexicon changes meaning. */
+  version: string;
+  category: CategoryId;
+  run(ctx: AnalysisContext): Candidate[];
+}
+
+export function severityConfidence(severity: number): number {
+  return severity >= 4 ? 0.95 : severity === 3 ? 0.9 : severity === 2 ? 0.8 : 0.55;
+}
+
+export const MENTION_CUES = CUE_REPORT | CUE_COUNTER | CUE_META;
+
+/**
+ * Mention, not use: the words sit in a sentence that reports, condemns or
+ * discusses them, or inside quotation marks in a comment that does.
+ */
+export function isMention(ctx: AnalysisContext, s: number, e: number, mask = MENTION_CUES): boolean {
+  if (ctx.cues(ctx.sentenceAt(s)) & mask) return true;
+  return ctx.quoted(s, e) && (ctx.commentCues() & mask) !== 0;
+}
+
+/** Up to `n` token strings before token `tok` in the same sentence, nearest first. */
+export function wordsBefore(ctx: AnalysisContext, tok: number, n: number): string[] {
+  const out: string[] = [];
+  const sent = ctx.tokens.sent[tok];
+  for (let k = tok - 1; k >= 0 && out.length < n && ctx.tokens.sent[k] === sent; k--) out.push(ctx.tokens.words[k]!);
+  return out;
+}
+
+export function wordsAfter(ctx: AnalysisContext, tok: number, n: number): string[] {
+  const out: string[] = [];
+  const sent = ctx.tokens.sent[tok];
+  for (let k = tok + 1; k < ctx.tokens.count && out.length < n && ctx.tokens.sent[k] === sent; k++) out.push(ctx.tokens.words[k]!);
+  return out;
+}
+
+const SECOND_PERSON = new Set(["du", "ni", "din", "ditt", "dina", "er", "ert", "era", "dig", "dej", "u"]);
+const THIRD_PERSON = new Set(["han", "hon", "hen", "dom", "de", "dem", "honom", "henne"]);
+const INTENSIFIERS = new Set([
+  "jävla", "djävla", "javla", "förbannade", "satans", "fucking", "dumma", "äckliga", "fula", "feta", "lilla", "store", "stora", "gamla",
+  "sjuka", "störda", "korkade", "efterblivna", "patetiska", "värdelösa", "jäkla", "helvetes", "skit", "jävel", "så", "sån", "sådan",
+  "en", "ett", "riktig", "riktigt", "total", "totalt", "komplett", "himla", "jävligt", "fet", "stor", "liten", "ful", "dum", "äcklig",
+]);
+const SELF = new Set(["jag", "mig", "mej", "själv", "ja"]);
+
+export interface Frame {
+  /** 0 = no frame, 1 = weak (bare exclamation / 3rd person), 2 = strong (2nd person or vocative). */
+  strength: 0 | 1 | 2;
+  /** The words describe the speaker ("jag känner mig som en idiot"). */
+  self: boolean;
+}
+
+/**
+ * Is a noun/adjective hit aimed at a person? "du är en X", "din X", "ditt
+ * jävla X", "X!", "han är en X", "vilken X". Looks back over intensifiers.
+ */
+export function personFrame(ctx: AnalysisContext, tok: number): Frame {
+  const before = wordsBefore(ctx, tok, 6);
+  let i = 0;
+  while (i < before.length && INTENSIFIERS.has(before[i]!)) i++;
+  const w1 = before[i];
+  const w2 = before[i + 1];
+  const w3 = before[i + 2];
+  if (before.slice(0, i + 3).some((w) => SELF.has(w))) return { strength: 0, self: true };
+  if (w1 && SECOND_PERSON.has(w1)) return { strength: 2, self: false };
+  if (w1 === "är" || w1 === "e" || w1 === "var" || w1 === "blir") {
+    if (w2 && SECOND_PERSON.has(w2)) return { strength: 2, self: false };
+    if (w2 && (THIRD_PERSON.has(w2) || w2.endsWith("n") || w2.endsWith("na") || w2.endsWith("et"))) return { strength: 1, self: false };
+    if (w3 && SECOND_PERSON.has(w3)) return { strength: 2, self: false };
+  }
+  if (w1 === "vilken" || w1 === "vilket" || w1 === "vilka" || w1 === "era" || w1 === "sådana" || w1 === "såna") return { strength: 2, self: false };
+  if (w1 === "som" && w2 && SECOND_PERSON.has(w2)) return { strength: 2, self: false };
+  // A bare abusive noun as the whole sentence, or after an intensifier ("jävla idiot!").
+  const sent = ctx.tokens.sent[tok];
+  const alone = !w1 && (tok + 1 >= ctx.tokens.count || ctx.tokens.sent[tok + 1] !== sent);
+  if (alone || (i > 0 && !w1)) return { strength: 2, self: false };
+  if (i > 0 && before[0] !== "en" && before[0] !== "ett") return { strength: 1, self: false };
+  return { strength: 0, self: false };
+}
+
+/** Convert phrase matches of a category to candidates, skipping mentions. */
+export function phraseCandidates(
+  ctx: AnalysisContext,
+  key: string,
+  opts: { mentionMask?: number; filter?: (m: PhraseMatch) => boolean } = {},
+): Candidate[] {
+  const out: Candidate[] = [];
+  const mask = opts.mentionMask ?? MENTION_CUES;
+  for (const m of ctx.phrases(key)) {
+    if (opts.filter && !opts.filter(m)) continue;
+    if (mask && isMention(ctx, m.s, m.e, mask)) continue;
+    const { start, end } = ctx.span(m.s, m.e);
+    out.push({ ruleId: m.rule.id, start, end, confidence: m.rule.conf, ...(m.rule.basis ? { legalBasis: m.rule.basis } : {}) });
+  }
+  return out;
+}
+
+/** Keep, per token, only the hit with the longest stem (so "idiotisk" wins over "idiot"+"isk"). */
+export function longestPerToken(hits: readonly LexHit[]): LexHit[] {
+  const best = new Map<number, LexHit>();
+  for (const h of hits) {
+    const cur = best.get(h.tok);
+    if (!cur || h.me - h.ms > cur.me - cur.ms) best.set(h.tok, h);
+  }
+  return [...best.values()];
+}
+
+export function hitCandidate(ctx: AnalysisContext, h: LexHit, ruleId: string, confidence: number): Candidate {
+  const { start, end } = ctx.span(h.s, h.e);
+  return { ruleId, start, end, confidence };
+}

@@ -1,0 +1,99 @@
+// spam: within a comment (word repetition, keyboard gibberish, link,
+// hashtag and mention stuffing) and across comments (the same or a
+// near-identical text again from one author, or from several authors, within
+// the time window; SimHash with an LSH index in spam-history.ts). Short
+// greetings never count across comments: many people writing "Grattis!" is
+// not spam (`spam.minChars`).
+import type { AnalysisContext, Candidate } from "../context.ts";
+import { simhash } from "../spam-history.ts";
+import type { Phase } from "./shared.ts";
+
+const VOWELS = /[aeiouyåäöé]/;
+const KEYBOARD_RUNS = /(?:qwert|asdf|sdfg|dfgh|fghj|ghjk|hjkl|zxcv|xcvb|cvbn|vbnm|yxcv|wert|ertz|uiop|jkjk|hjhj|lkjh|mnbv|poiu|ölkj|åpoi)/;
+
+function repetition(ctx: AnalysisContext): Candidate | null {
+  const n = ctx.tokens.count;
+  if (n < 8) return null;
+  const counts = new Map<string, number>();
+  let max = 0;
+  for (const w of ctx.tokens.words) {
+    const c = (counts.get(w) ?? 0) + 1;
+    counts.set(w, c);
+    if (c > max) max = c;
+  }
+  const distinct = counts.size / n;
+  // Real prose of 8+ words has a distinct-word ratio well above 0.4.
+  if (distinct < 0.25 || (distinct < 0.4 && max >= 6)) {
+    return { ruleId: "spam.repetition", start: 0, end: ctx.text.length, confidence: distinct < 0.25 ? 0.85 : 0.7 };
+  }
+  // The same line pasted three or more times.
+  const lines = ctx.norm.text.split("\n").map((l) => l.trim()).filter((l) => l.length >= 10);
+  if (lines.length >= 3) {
+    const seen = new Map<string, number>();
+    for (const l of lines) seen.set(l, (seen.get(l) ?? 0) + 1);
+    if (Math.max(...seen.values()) >= 3) return { ruleId: "spam.repeated-lines", start: 0, end: ctx.text.length, confidence: 0.8 };
+  }
+  return null;
+}
+
+function gibberish(ctx: AnalysisContext): Candidate | null {
+  const n = ctx.tokens.count;
+  if (n === 0) return null;
+  let bad = 0;
+  let letters = 0;
+  for (const w of ctx.tokens.words) {
+    letters += w.length;
+    if (w.length >= 5 && (!VOWELS.test(w) || KEYBOARD_RUNS.test(w))) bad++;
+    else if (w.length >= 12 && /[^aeiouyåäö]{6}/.test(w)) bad++;
+  }
+  if (bad >= 3 || (bad >= 1 && bad / n >= 0.5 && letters >= 8)) {
+    return { ruleId: "spam.gibberish", start: 0, end: ctx.text.length, confidence: bad / n >= 0.5 ? 0.8 : 0.6 };
+  }
+  return null;
+}
+
+function stuffing(ctx: AnalysisContext): Candidate | null {
+  const urls = ctx.urls().filter((u) => !u.email && !ctx.org.domains.has(u.domain));
+  if (urls.length >= 3 || (urls.length >= 2 && ctx.tokens.count < 12)) {
+    return { ruleId: "spam.link-stuffing", start: urls[0]!.start, end: urls[urls.length - 1]!.end, confidence: 0.8 };
+  }
+  const t = ctx.text;
+  let tags = 0;
+  let mentions = 0;
+  for (let i = t.indexOf("#"); i >= 0 && tags < 100; i = t.indexOf("#", i + 1)) if (/\p{L}/u.test(t[i + 1] ?? "")) tags++;
+  for (let i = t.indexOf("@"); i >= 0 && mentions < 100; i = t.indexOf("@", i + 1)) if (/\p{L}/u.test(t[i + 1] ?? "") && !/\p{L}/u.test(t[i - 1] ?? "")) mentions++;
+  if (tags >= 6) return { ruleId: "spam.hashtag-stuffing", start: t.indexOf("#"), end: t.length, confidence: tags >= 10 ? 0.85 : 0.7 };
+  if (mentions >= 8) return { ruleId: "spam.mention-stuffing", start: t.indexOf("@"), end: t.length, confidence: 0.75 };
+  return null;
+}
+
+function crossComment(ctx: AnalysisContext): Candidate | null {
+  const r = ctx.rules.spam;
+  const words = ctx.tokens.words;
+  // Letters only (digits, links and emoji vary between copies of the same spam).
+  let letters = 0;
+  for (const w of words) letters += w.length;
+  const at = ctx.history.timeOf(ctx.input.at);
+  if (letters < r.minChars || words.length < 3) return null;
+  const { hi, lo } = simhash(words.length > 2000 ? words.slice(0, 2000) : words);
+  const author = ctx.input.author ?? `anonymous:${ctx.history.size}`;
+  const m = ctx.history.checkAndAdd({ hi, lo, author, at }, r.windowMinutes * 60_000, r.maxHammingDistance);
+  if (m.sameAuthor + 1 >= r.sameAuthorRepeats) {
+    return { ruleId: "spam.repeat-same-author", start: 0, end: ctx.text.length, confidence: 0.85 };
+  }
+  if (m.otherAuthors + 1 >= r.crossAuthorRepeats && (words.length >= 8 || ctx.urls().length > 0)) {
+    return { ruleId: "spam.repeat-many-authors", start: 0, end: ctx.text.length, confidence: 0.75 };
+  }
+  return null;
+}
+
+export const spamPhase: Phase = {
+  id: "spam",
+  version: "1.0.0",
+  category: "spam",
+  run(ctx) {
+    const out: Candidate[] = [];
+    for (const c of [repetition(ctx), gibberish(ctx), stuffing(ctx), crossComment(ctx)]) if (c && c.end > c.start) out.push(c);
+    return out;
+  },
+};

@@ -1,0 +1,142 @@
+// Cross-comment memory for the spam detector: a bounded ring of 64-bit
+// SimHashes with an LSH band index, so "the same or near-identical text again"
+// is found in constant time per comment instead of scanning the history.
+//
+// Memory is bounded by `maxHistory` entries. Time comes from the comments'
+// `at` (ISO 8601), never from the wall clock, so a replay gives the same
+// result (determinism); a comment without `at` inherits the last known time.
+
+export interface HistoryEntry {
+  id: number;
+  hi: number;
+  lo: number;
+  author: string;
+  at: number;
+}
+
+export interface HistoryMatch {
+  /** Near-identical earlier comments by the same author within the window. */
+  sameAuthor: number;
+  /** Distinct other authors who posted near-identical text within the window. */
+  otherAuthors: number;
+}
+
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+export function hamming64(aHi: number, aLo: number, bHi: number, bLo: number): number {
+  return popcount32((aHi ^ bHi) >>> 0) + popcount32((aLo ^ bLo) >>> 0);
+}
+
+/** FNV-1a 32-bit over a string, with a seed to get independent hashes. */
+function fnv1a(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * 64-bit SimHash (as two 32-bit halves) over word bigrams of the normalised
+ * words; for one-word texts, over the word itself.
+ */
+export function simhash(words: readonly string[]): { hi: number; lo: number } {
+  const v = new Int32Array(64);
+  const add = (feature: string): void => {
+    const a = fnv1a(feature, 0);
+    const b = fnv1a(feature, 0x9e3779b9);
+    for (let k = 0; k < 32; k++) {
+      v[k] = v[k]! + ((a >>> k) & 1 ? 1 : -1);
+      v[k + 32] = v[k + 32]! + ((b >>> k) & 1 ? 1 : -1);
+    }
+  };
+  if (words.length === 1) add(words[0]!);
+  for (let i = 0; i + 1 < words.length; i++) add(`${words[i]} ${words[i + 1]}`);
+  let lo = 0;
+  let hi = 0;
+  for (let k = 0; k < 32; k++) {
+    if (v[k]! > 0) lo |= 1 << k;
+    if (v[k + 32]! > 0) hi |= 1 << k;
+  }
+  return { hi: hi >>> 0, lo: lo >>> 0 };
+}
+
+/** LSH bands: 4 × 16 bits, so any pair within Hamming distance 3 shares a band exactly. */
+function bandKeys(hi: number, lo: number): number[] {
+  // Band number in the top bits keeps the four bands in one map.
+  return [lo & 0xffff, (lo >>> 16) | 0x10000, (hi & 0xffff) | 0x20000, (hi >>> 16) | 0x30000];
+}
+
+export class SpamHistory {
+  private readonly ring: (HistoryEntry | undefined)[];
+  private readonly index = new Map<number, number[]>();
+  private nextId = 0;
+  private lastAt = 0;
+  private readonly max: number;
+
+  constructor(maxHistory: number) {
+    this.max = Math.max(1, Math.floor(maxHistory));
+    this.ring = new Array<HistoryEntry | undefined>(this.max);
+  }
+
+  /** Time of a comment in ms: its `at`, else the last known time. */
+  timeOf(at: string | undefined): number {
+    if (at) {
+      const t = Date.parse(at);
+      if (Number.isFinite(t)) {
+        this.lastAt = t;
+        return t;
+      }
+    }
+    return this.lastAt;
+  }
+
+  /** Count near-identical earlier comments within the window, then remember this one. */
+  checkAndAdd(e: { hi: number; lo: number; author: string; at: number }, windowMs: number, maxDistance: number): HistoryMatch {
+    let sameAuthor = 0;
+    const others = new Set<string>();
+    const seen = new Set<number>();
+    const keys = bandKeys(e.hi, e.lo);
+    const oldest = this.nextId - this.max;
+    for (const key of keys) {
+      const list = this.index.get(key);
+      if (!list) continue;
+      let w = 0;
+      for (let r = 0; r < list.length; r++) {
+        const id = list[r]!;
+        if (id < oldest) continue; // evicted from the ring: drop from the bucket
+        list[w++] = id;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const h = this.ring[id % this.max]!;
+        if (Math.abs(e.at - h.at) > windowMs) continue;
+        if (hamming64(e.hi, e.lo, h.hi, h.lo) > maxDistance) continue;
+        if (h.author === e.author) sameAuthor++;
+        else others.add(h.author);
+      }
+      list.length = w;
+    }
+    const id = this.nextId++;
+    this.ring[id % this.max] = { id, hi: e.hi, lo: e.lo, author: e.author, at: e.at };
+    for (const key of keys) {
+      const list = this.index.get(key);
+      if (list) list.push(id);
+      else this.index.set(key, [id]);
+    }
+    // Buckets of evicted ids are pruned lazily above; drop empty ones now and then.
+    if (id % (this.max * 4) === this.max * 4 - 1) {
+      for (const [k, l] of this.index) if (l.every((x) => x < this.nextId - this.max)) this.index.delete(k);
+    }
+    return { sameAuthor, otherAuthors: others.size };
+  }
+
+  get size(): number {
+    return Math.min(this.nextId, this.max);
+  }
+}

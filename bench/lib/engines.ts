@@ -13,8 +13,13 @@ export function createObscenity(): RegExpMatcher {
 
 interface LexiconEntry {
   w?: string | string[];
-  end?: string | string[];
+  end?: string | string[] | null;
+  c?: string;
 }
+
+// Only entries that are themselves abusive; the lexicon also lists innocent
+// words (allow entries) and neutral group nouns that are hits only in context.
+const ABUSIVE = new Set(["profanity", "insult", "hate", "sexism_harassment", "violence_porn", "threat"]);
 
 /**
  * Surface forms of the analyzer's single-word lexicon (stem × endings), read
@@ -29,8 +34,10 @@ export function lexiconWords(): { words: string[]; source: string } {
     };
     const words = new Set<string>();
     for (const e of lex.entries ?? []) {
+      if (!e.c || !ABUSIVE.has(e.c)) continue;
       const stems = Array.isArray(e.w) ? e.w : e.w ? [e.w] : [];
-      const ends = Array.isArray(e.end) ? e.end : typeof e.end === "string" ? (morph.classes?.[e.end] ?? [""]) : [""];
+      // An ending is either a literal or the name of an inflection class.
+      const ends = (Array.isArray(e.end) ? e.end : [e.end ?? ""]).flatMap((x) => morph.classes?.[x] ?? [x]);
       for (const stem of stems) for (const end of ends) if (/^\p{L}+$/u.test(stem + end)) words.add((stem + end).toLowerCase());
     }
     if (words.size > 0) return { words: [...words], source: "src/analysis/lexicons/words.sv.json (stem × endings)" };

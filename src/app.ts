@@ -15,6 +15,8 @@ import type { Config } from "./config.ts";
 import { accessRoutes } from "./access/routes.ts";
 import type { OidcLogin } from "./access/oidc.ts";
 import { auditRoutes } from "./platform/audit/routes.ts";
+import { channelsRoutes } from "./channels/index.ts";
+import { directoryRoutes } from "./directory/routes.ts";
 import type { Pool } from "./platform/db/pool.ts";
 import { AppError, errorBody } from "./platform/errors.ts";
 import { assertRouteIsGuarded, enforceRoutePermission, resolvePrincipal } from "./platform/http/auth.ts";
@@ -146,6 +148,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(webRoutes, { pool, cfg });
   await app.register(accessRoutes, { pool, cfg, oidc: deps.oidc });
   await app.register(auditRoutes, { pool });
+  await app.register(channelsRoutes, { pool, cfg });
+  await app.register(directoryRoutes, { pool, cfg });
 
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody("not_found", req.lang)));
   return app;

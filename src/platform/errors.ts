@@ -26,6 +26,11 @@ export const ERROR_CATALOGUE = {
   },
   not_found: { status: 404, sv: "Hittades inte.", en: "Not found." },
   conflict: { status: 409, sv: "Uppgiften finns redan eller har ändrats.", en: "Already exists or was changed." },
+  principle_violation: {
+    status: 422,
+    sv: "Uppgifterna bryter mot principerna för kontaktuppgifter.",
+    en: "The details break the principles for contact information.",
+  },
   rate_limited: {
     status: 429,
     sv: "För många försök. Vänta en stund och försök igen.",
@@ -38,6 +43,21 @@ export const ERROR_CATALOGUE = {
     status: 500,
     sv: "Granskningsloggens kedja är bruten.",
     en: "The audit trail's chain is broken.",
+  },
+  webhook_signature_invalid: {
+    status: 401,
+    sv: "Webhookens signatur stämmer inte.",
+    en: "The webhook signature does not match.",
+  },
+  webhook_payload_invalid: {
+    status: 400,
+    sv: "Webhookens innehåll har fel format.",
+    en: "The webhook payload has the wrong shape.",
+  },
+  webhook_verification_failed: {
+    status: 403,
+    sv: "Verifieringen av webhooken misslyckades.",
+    en: "The webhook verification failed.",
   },
   internal: { status: 500, sv: "Ett oväntat fel inträffade.", en: "An unexpected error occurred." },
 } as const satisfies Record<string, CatalogueEntry>;

@@ -188,7 +188,7 @@ export function scoreSuite(
   };
 }
 
-/** Plain-text report (for the test log and `npm run eval:devsuite:report`). */
+/** Plain-text report for the test log. */
 export function formatScore(title: string, s: SuiteScore): string {
   const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
   const rows = s.categories.map(

@@ -102,6 +102,12 @@ export const CONFIG_KEYS = {
     kind: "int",
     default: "10",
   },
+  workers: {
+    env: "VAXEL_WORKERS",
+    doc: "Run the background workers (analysis after capture, the platform outbox, polling) in this process. Webhooks are received either way.",
+    kind: "bool",
+    default: "true",
+  },
   publicRateLimit: {
     env: "PUBLIC_RATE_LIMIT",
     doc: "Requests per IP per minute on public endpoints (0 = no limit).",
@@ -134,6 +140,7 @@ export interface Config {
   demo: boolean;
   bodyLimitBytes: number;
   loginRateLimit: number;
+  workers: boolean;
   publicRateLimit: number;
 }
 

@@ -2,7 +2,9 @@
 // 0 ok, 1 failure (or violations found), 2 bad input or usage.
 import { Command } from "commander";
 import { registerAnalysisCommands } from "./analysis/cli.ts";
+import { registerChannelsCommands } from "./channels/cli.ts";
 import { registerPlatformCommands } from "./platform/cli.ts";
+import { registerRecordsCommands } from "./records/cli.ts";
 import { formatCliError } from "./platform/errors.ts";
 
 const program = new Command("vaxel")
@@ -14,6 +16,8 @@ const program = new Command("vaxel")
 
 registerPlatformCommands(program);
 registerAnalysisCommands(program);
+registerChannelsCommands(program);
+registerRecordsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   "directory:write": ["admin", "editor"],
   "directory:publish": ["admin", "editor"],
   "moderation:decide": ["admin", "moderator"],
+  "channels:manage": ["admin"],
   "records:read": ["admin", "registrar"],
   "metrics:read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

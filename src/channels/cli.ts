@@ -1,0 +1,118 @@
+// `vaxel channels …`: register the city's accounts, list them, rotate
+// credentials. Secrets are given once on the command line (or in the
+// environment) and stored encrypted; they are never printed back.
+import type { Command } from "commander";
+import { AppError } from "../platform/errors.ts";
+import { PLATFORMS } from "../records/capture/index.ts";
+import { CLI_ACTOR, pickOrganisation, withCliDb } from "./cli-support.ts";
+import { addChannel, listChannels, rotateChannelCredentials, type ChannelCredentials, type Platform } from "./registry/index.ts";
+
+interface AddOptions {
+  org?: string;
+  platform: string;
+  pageId?: string;
+  accountId?: string;
+  channelId?: string;
+  organization?: string;
+  name: string;
+  url?: string;
+  unit?: string;
+  apiBase?: string;
+  rulesVersion?: string;
+  unlisted?: boolean;
+  appSecret?: string;
+  verifyToken?: string;
+  accessToken?: string;
+  clientSecret?: string;
+  webhookSecret?: string;
+  json?: boolean;
+}
+
+function credentialsFrom(o: Partial<AddOptions>): ChannelCredentials {
+  const c: ChannelCredentials = {};
+  if (o.appSecret) c.appSecret = o.appSecret;
+  if (o.verifyToken) c.verifyToken = o.verifyToken;
+  if (o.accessToken) c.accessToken = o.accessToken;
+  if (o.clientSecret) c.clientSecret = o.clientSecret;
+  if (o.webhookSecret) c.webhookSecret = o.webhookSecret;
+  return c;
+}
+
+export function registerChannelsCommands(program: Command): void {
+  const channels = program.command("channels").description("Stadens konton i sociala medier / the city's social media accounts");
+
+  channels
+    .command("add")
+    .description("Lägg till ett konto; hemligheter lagras krypterade / add an account, secrets stored encrypted")
+    .requiredOption("--platform <platform>", `plattform / platform: ${PLATFORMS.join(", ")}`)
+    .requiredOption("--name <name>", "kontots namn / account name")
+    .option("--page-id <id>", "Facebook-sidans id / Facebook Page id")
+    .option("--account-id <id>", "Instagram- eller Mastodon-kontots id / Instagram or Mastodon account id")
+    .option("--channel-id <id>", "YouTube-kanalens id (UC…) / YouTube channel id")
+    .option("--organization <urn>", "LinkedIn-organisationens URN (urn:li:organization:…)")
+    .option("--url <url>", "kontots offentliga adress / the account's public URL")
+    .option("--unit <unitId>", "ansvarig enhet i kontaktkatalogen / owning unit")
+    .option("--api-base <url>", "plattformens API-adress (Mastodon-servern; emulatorer) / API base URL")
+    .option("--rules-version <v>", "sidreglernas version / page rules version")
+    .option("--unlisted", "visa inte på den publika sidan / do not list publicly")
+    .option("--app-secret <s>", "Meta-appens hemlighet / Meta app secret")
+    .option("--verify-token <t>", "Metas verifieringstoken (skapas annars) / Meta verify token (generated if absent)")
+    .option("--access-token <t>", "åtkomsttoken / access token")
+    .option("--client-secret <s>", "LinkedIn-appens hemlighet / LinkedIn client secret")
+    .option("--webhook-secret <s>", "Mastodons webhookhemlighet / Mastodon webhook secret")
+    .option("--org <slug>", "organisation")
+    .option("--json", "JSON output")
+    .action(async (o: AddOptions) => {
+      if (!(PLATFORMS as readonly string[]).includes(o.platform)) throw new AppError("validation_failed", { public: { platform: o.platform, allowed: PLATFORMS } });
+      const externalId = o.pageId ?? o.accountId ?? o.channelId ?? o.organization;
+      if (!externalId) throw new AppError("validation_failed", { public: { field: "--page-id/--account-id/--channel-id/--organization" } });
+      await withCliDb(async (db, { key }) => {
+        const org = await pickOrganisation(db, o.org);
+        const r = await addChannel({ pool: db.pool, key }, {
+          orgId: org.id, platform: o.platform as Platform, externalId, name: o.name, url: o.url ?? null, unitId: o.unit ?? null,
+          apiBaseUrl: o.apiBase ?? null, ...(o.rulesVersion ? { pageRulesVersion: o.rulesVersion } : {}), listed: !o.unlisted,
+          credentials: credentialsFrom(o), actor: CLI_ACTOR,
+        });
+        if (o.json) process.stdout.write(`${JSON.stringify({ ...r.channel, ...(r.generatedVerifyToken ? { verifyToken: r.generatedVerifyToken } : {}) })}\n`);
+        else {
+          process.stdout.write(`${r.channel.platform} ${r.channel.name}: ${r.channel.id}\n`);
+          if (r.generatedVerifyToken) {
+            process.stdout.write(`verifieringstoken / verify token (visas bara nu / shown only now): ${r.generatedVerifyToken}\n`);
+          }
+        }
+      });
+    });
+
+  channels
+    .command("list")
+    .description("Lista konton (utan hemligheter) / list accounts (without secrets)")
+    .option("--org <slug>", "organisation")
+    .option("--platform <platform>", "bara en plattform / one platform only")
+    .option("--json", "JSONL output")
+    .action(async (o: { org?: string; platform?: string; json?: boolean }) => {
+      await withCliDb(async (db, { key }) => {
+        const org = await pickOrganisation(db, o.org);
+        const list = await listChannels(db.pool, key, { orgId: org.id, ...(o.platform ? { platform: o.platform as Platform } : {}) });
+        for (const c of list) {
+          process.stdout.write(o.json ? `${JSON.stringify(c)}\n` : `${c.id}  ${c.platform.padEnd(9)} ${c.externalId.padEnd(28)} ${c.name}  [${c.credentialsSet.join(",")}]\n`);
+        }
+      });
+    });
+
+  channels
+    .command("rotate <channelId>")
+    .description("Byt inloggningsuppgifter / rotate credentials")
+    .option("--org <slug>", "organisation")
+    .option("--app-secret <s>", "Meta app secret")
+    .option("--verify-token <t>", "Meta verify token")
+    .option("--access-token <t>", "access token")
+    .option("--client-secret <s>", "LinkedIn client secret")
+    .option("--webhook-secret <s>", "Mastodon webhook secret")
+    .action(async (channelId: string, o: Partial<AddOptions>) => {
+      await withCliDb(async (db, { key }) => {
+        const org = await pickOrganisation(db, o.org);
+        const v = await rotateChannelCredentials({ pool: db.pool, key }, { orgId: org.id, channelId, credentials: credentialsFrom(o), actor: CLI_ACTOR });
+        process.stdout.write(`${v.name}: ${v.credentialsSet.join(", ")} (${v.credentialsRotatedAt})\n`);
+      });
+    });
+}

@@ -1,0 +1,24 @@
+// Runs the platform emulators on one local port, each under its own prefix
+// (/facebook, …). An adapter points at one through the channel's API base URL.
+import formbody from "@fastify/formbody";
+import Fastify, { type FastifyInstance } from "fastify";
+import { FacebookEmulator } from "./facebook.ts";
+
+export interface Emulators {
+  app: FastifyInstance;
+  url: string;
+  facebook: FacebookEmulator;
+  close(): Promise<void>;
+}
+
+export async function startEmulators(opts: { port?: number; host?: string } = {}): Promise<Emulators> {
+  const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
+  await app.register(formbody);
+  const facebook = new FacebookEmulator();
+  await app.register(facebook.plugin, { prefix: "/facebook" });
+  await app.listen({ port: opts.port ?? 0, host: opts.host ?? "127.0.0.1" });
+  const addr = app.server.address();
+  const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  facebook.baseUrl = `${url}/facebook`;
+  return { app, url, facebook, close: () => app.close() };
+}

@@ -1,0 +1,7 @@
+// Public surface of the channels module: the city's accounts, webhooks,
+// polling, imports and the outbox that acts on the platforms.
+export { channelsRoutes, type ChannelsRoutesOptions } from "./routes.ts";
+export { createChannelsRuntime, type ChannelsRuntime, type ChannelsRuntimeOptions } from "./runtime.ts";
+export { enqueuePlatformAction, type EnqueuePlatformActionInput, type EnqueuedAction } from "./outbox/enqueue-platform-action.ts";
+export { PLATFORM_ACTIONS, type PlatformActionKind } from "./outbox/types.ts";
+export * from "./registry/index.ts";

@@ -1,0 +1,59 @@
+// What the channels module runs in a process: the routing cache for webhooks,
+// the capture writer (group commit), the analyzer after capture and the
+// outbox worker that acts on the platforms. Built once per app; the workers
+// run only where configured (VAXEL_WORKERS), the webhook path always.
+import type { Pool } from "../platform/db/pool.ts";
+import { createCaptureWriter, type CaptureWriter } from "../records/capture/index.ts";
+import { createAnalysisWorker, type AnalysisWorker, type AnalyzerProvider } from "./analysis/analysis-worker.ts";
+import { defaultAnalyzerProvider } from "./analysis/default-analyzer.ts";
+import { createOutboxWorker, type OutboxWorker } from "./outbox/outbox-worker.ts";
+import { createChannelCache, type ChannelCache } from "./registry/index.ts";
+
+export interface ChannelsRuntime {
+  pool: Pool;
+  key: Buffer;
+  cache: ChannelCache;
+  writer: CaptureWriter;
+  analysis: AnalysisWorker;
+  outbox: OutboxWorker;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface ChannelsRuntimeOptions {
+  pool: Pool;
+  key: Buffer;
+  analyzerFor?: AnalyzerProvider;
+  /** Poll interval of the workers (ms). */
+  pollMs?: number;
+  /** Outbox: base of the exponential backoff (ms). */
+  backoffBaseMs?: number;
+}
+
+export function createChannelsRuntime(o: ChannelsRuntimeOptions): ChannelsRuntime {
+  const cache = createChannelCache({ pool: o.pool, key: o.key });
+  const writer = createCaptureWriter({ pool: o.pool });
+  const analysis = createAnalysisWorker({ pool: o.pool, analyzerFor: o.analyzerFor ?? defaultAnalyzerProvider(o.pool), pollMs: o.pollMs ?? 1000 });
+  const outbox = createOutboxWorker({ pool: o.pool, key: o.key, pollMs: o.pollMs ?? 1000, backoffBaseMs: o.backoffBaseMs ?? 2000 });
+  // Analysis follows capture: wake the analyzer after every commit that created text.
+  writer.onCommitted((results) => {
+    if (results.some((r) => r.created.some((v) => v.hasText))) analysis.wake();
+  });
+  return {
+    pool: o.pool,
+    key: o.key,
+    cache,
+    writer,
+    analysis,
+    outbox,
+    start() {
+      analysis.start();
+      outbox.start();
+    },
+    async stop() {
+      await writer.drain();
+      await analysis.stop();
+      await outbox.stop();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+// Every platform's webhook routes, in one scope that keeps raw bodies.
+import type { FastifyPluginAsync } from "fastify";
+import type { ChannelsRuntime } from "../runtime.ts";
+import { facebookWebhookRoutes } from "./facebook-routes.ts";
+
+export const registerWebhooks: FastifyPluginAsync<{ rt: ChannelsRuntime; bodyLimit: number }> = async (app, opts) => {
+  await app.register(facebookWebhookRoutes, opts);
+};

@@ -4,7 +4,7 @@
 // moderation queue is built from them. Taking from the list, analysing and
 // storing happen in one transaction, so a crash repeats work but loses none;
 // several processes share the list with SKIP LOCKED.
-import type { AnalysisResult, CommentInput } from "../../analysis/types.ts";
+import type { AnalysisResult, CommentInput } from "../../analysis/index.ts";
 import type { Pool } from "../../platform/db/pool.ts";
 import { withTx } from "../../platform/db/pool.ts";
 

@@ -2,9 +2,9 @@
 // and the page rules in force on the channel. One analyzer per organisation and
 // rules version, kept for the process's lifetime, so the cross-comment spam
 // memory sees the organisation's whole stream.
-// TODO(moderation): page rules per version come from the page-rules store when
-// it exists; until then every version resolves to the default rules.
-import { createAnalyzer } from "../../analysis/analyzer.ts";
+// Page rules per version belong to the moderation module; until it stores
+// them, every version resolves to the analyzer's default rules under its label.
+import { createAnalyzer } from "../../analysis/index.ts";
 import type { Pool } from "../../platform/db/pool.ts";
 import type { AnalyzerProvider, ItemAnalyzer } from "./analysis-worker.ts";
 

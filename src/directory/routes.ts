@@ -11,6 +11,8 @@ import { registerWebhookRoutes } from "./api/webhook-routes.ts";
 import { registerWriteRoutes } from "./api/write-routes.ts";
 import "./demo-seeder.ts";
 import { DirectoryRuntime } from "./runtime.ts";
+import { registerEmbedRoutes } from "./web/embed-routes.ts";
+import { registerPublicPages } from "./web/public-pages.ts";
 
 export interface DirectoryPluginOptions {
   pool: Pool;
@@ -46,6 +48,8 @@ const plugin: FastifyPluginAsync<DirectoryPluginOptions> = async (app, o) => {
   await registerHsdsRoutes(app, rt, o.cfg);
   await registerWriteRoutes(app, rt);
   await registerWebhookRoutes(app, rt);
+  await registerEmbedRoutes(app, rt, o.cfg);
+  await registerPublicPages(app, rt, o.cfg);
 };
 
 // Not encapsulated (as fastify-plugin does): the app and tests reach `app.directory`.

@@ -46,7 +46,8 @@ function notModified(req: FastifyRequest, etag: string, lastModified: Date): boo
 
 /** Sends a memoised response with validators, or 304 when the client's copy is current. */
 export function sendRendered(req: FastifyRequest, reply: FastifyReply, r: Rendered, lastModified: Date, cacheControl = PUBLIC_CACHE): FastifyReply {
-  reply.header("cache-control", cacheControl).header("etag", r.etag).header("last-modified", lastModified.toUTCString()).header("vary", "accept-encoding");
+  // Public data: any site may read it (the web component fetches it cross-origin).
+  reply.header("access-control-allow-origin", "*").header("cache-control", cacheControl).header("etag", r.etag).header("last-modified", lastModified.toUTCString()).header("vary", "accept-encoding");
   if (notModified(req, r.etag, lastModified)) return reply.code(304).send();
   return reply.type(r.type).send(r.body);
 }

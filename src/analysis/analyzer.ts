@@ -7,7 +7,7 @@ import { ACTION_RANK, CATEGORY_IDS } from "./types.ts";
 import type { PageRules } from "./rules.ts";
 import { resolvePageRules } from "./rules.ts";
 import type { Candidate } from "./context.ts";
-import { AnalysisContext } from "./context.ts";
+import { AnalysisContext, GateState } from "./context.ts";
 import { buildLexicon } from "./lexicons/index.ts";
 import { buildOrgIdentity } from "./org.ts";
 import { SpamHistory } from "./spam-history.ts";
@@ -50,6 +50,7 @@ export function createAnalyzer(opts: { org?: OrgProfile; rules?: Partial<PageRul
   const lex = buildLexicon({ rules, ...(opts.org ? { org: opts.org } : {}) });
   const org = buildOrgIdentity(opts.org);
   const history = new SpamHistory(rules.spam.maxHistory);
+  const gates = new GateState(lex.gateCount);
   const phases = PHASES.filter((p) => rules.categories[p.category].enabled);
 
   function toFinding(phase: Pick<Phase, "id" | "version" | "category">, c: Candidate, text: string): Finding | null {
@@ -77,7 +78,7 @@ export function createAnalyzer(opts: { org?: OrgProfile; rules?: Partial<PageRul
     try {
       const text = typeof input?.text === "string" ? input.text : "";
       const safeInput: CommentInput = { ...input, text };
-      const ctx = new AnalysisContext({ input: safeInput, lex, rules, org, ...(opts.org ? { orgProfile: opts.org } : {}), history });
+      const ctx = new AnalysisContext({ input: safeInput, lex, rules, org, ...(opts.org ? { orgProfile: opts.org } : {}), history, gates });
       const findings: Finding[] = [];
       for (const phase of phases) {
         let candidates: Candidate[];

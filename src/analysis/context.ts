@@ -63,6 +63,56 @@ const WINDOW = 400;
 const MAX_GATE_POS = 256;
 const MAX_HITS = 4096;
 
+/**
+ * Which phrase-rule gates fired in the current comment. Owned by the analyzer
+ * and reused for every comment (a generation stamp instead of clearing), so a
+ * comment costs no allocation proportional to the number of rules.
+ */
+export class GateState {
+  private readonly stamp: Uint32Array;
+  private readonly firstTok: Int32Array;
+  private gen = 0;
+  private positions: Map<number, number[]> | null = null;
+
+  constructor(count: number) {
+    this.stamp = new Uint32Array(count);
+    this.firstTok = new Int32Array(count);
+  }
+
+  /** Start a comment; `keepPositions` for long texts, where rules search windows around their gate. */
+  begin(keepPositions: boolean): void {
+    this.gen++;
+    if (this.gen === 0xffffffff) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+    this.positions = keepPositions ? new Map() : null;
+  }
+
+  fire(ids: readonly number[], tok: number): void {
+    for (const id of ids) {
+      if (this.stamp[id] !== this.gen) {
+        this.stamp[id] = this.gen;
+        this.firstTok[id] = tok;
+      }
+      if (this.positions) {
+        const list = this.positions.get(id);
+        if (!list) this.positions.set(id, [tok]);
+        else if (list.length < MAX_GATE_POS && list[list.length - 1] !== tok) list.push(tok);
+      }
+    }
+  }
+
+  fired(id: number): boolean {
+    return this.stamp[id] === this.gen;
+  }
+
+  /** Token positions of a gate (long texts), else just the first. */
+  positionsOf(id: number): readonly number[] {
+    return this.positions?.get(id) ?? [this.firstTok[id]!];
+  }
+}
+
 export class AnalysisContext {
   readonly input: CommentInput;
   readonly text: string;
@@ -74,9 +124,8 @@ export class AnalysisContext {
   readonly orgProfile: OrgProfile | undefined;
   readonly history: SpamHistory;
   /** Lexicon hits (gates and innocents excluded). */
-  readonly hits: LexHit[] = [];
-  /** Token indices where each gate fired (by gate id), at most MAX_GATE_POS each. */
-  private readonly gatePos: (number[] | undefined)[];
+  readonly hits: LexHit[];
+  private readonly gates: GateState;
   private readonly phraseCache = new Map<string, PhraseMatch[]>();
   private urlCache: UrlInfo[] | null = null;
   private cueCache: Uint8Array | null = null;
@@ -89,6 +138,7 @@ export class AnalysisContext {
     org: OrgIdentity;
     orgProfile?: OrgProfile;
     history: SpamHistory;
+    gates?: GateState;
   }) {
     this.input = deps.input;
     this.text = deps.input.text;
@@ -99,15 +149,11 @@ export class AnalysisContext {
     this.history = deps.history;
     this.norm = normalize(this.text);
     this.tokens = tokenize(this.norm);
-    this.gatePos = new Array<number[] | undefined>(deps.lex.gateCount);
-    for (const h of deps.lex.matcher.matchAll(this.norm, this.tokens)) {
-      const kind = h.entry.kind;
-      if (kind.startsWith("gate:")) {
-        const id = deps.lex.gateIds.get(kind)!;
-        const list = (this.gatePos[id] ??= []);
-        if (list.length < MAX_GATE_POS && list[list.length - 1] !== h.tok) list.push(h.tok);
-      } else if (this.hits.length < MAX_HITS) this.hits.push(h);
-    }
+    this.gates = deps.gates ?? new GateState(deps.lex.gateCount);
+    this.gates.begin(this.norm.text.length > 2 * WINDOW);
+    const gates = this.gates;
+    const all = deps.lex.matcher.matchAll(this.norm, this.tokens, (ids, tok) => gates.fire(ids, tok));
+    this.hits = all.length > MAX_HITS ? all.slice(0, MAX_HITS) : all;
   }
 
   /** First normalised offset whose original start is >= `orig` (binary search). */
@@ -142,9 +188,18 @@ export class AnalysisContext {
     const out: PhraseMatch[] = [];
     const rules = this.lex.phrases.get(key) ?? [];
     const text = this.norm.text;
+    const gates = this.gates;
     for (const rule of rules) {
-      const pos = this.gatePos[this.lex.gateIds.get(rule.gate)!];
-      if (!pos) continue;
+      if (!gates.fired(rule.gateId)) continue;
+      let all = true;
+      for (const id of rule.requireIds) {
+        if (!gates.fired(id)) {
+          all = false;
+          break;
+        }
+      }
+      if (!all) continue;
+      const pos = gates.positionsOf(rule.gateId);
       const re = rule.re;
       let n = 0;
       // Windows around the gate words (never re-scanning a stretch), or the

@@ -68,6 +68,8 @@ export function simhash(words: readonly string[]): { hi: number; lo: number } {
 }
 
 /** LSH bands: 4 × 16 bits, so any pair within Hamming distance 3 shares a band exactly. */
+const BUCKET_MAX = 16;
+
 function bandKeys(hi: number, lo: number): number[] {
   // Band number in the top bits keeps the four bands in one map.
   return [lo & 0xffff, (lo >>> 16) | 0x10000, (hi & 0xffff) | 0x20000, (hi >>> 16) | 0x30000];
@@ -97,43 +99,48 @@ export class SpamHistory {
     return this.lastAt;
   }
 
-  /** Count near-identical earlier comments within the window, then remember this one. */
+  /**
+   * Count near-identical earlier comments within the window, then remember
+   * this one. Each LSH bucket keeps only its BUCKET_MAX most recent ids: the
+   * thresholds are small counts, so the newest near-duplicates are all that
+   * matter, and a flood of one template cannot make a query slow.
+   */
   checkAndAdd(e: { hi: number; lo: number; author: string; at: number }, windowMs: number, maxDistance: number): HistoryMatch {
     let sameAuthor = 0;
-    const others = new Set<string>();
-    const seen = new Set<number>();
+    const others: string[] = [];
+    const seen: number[] = [];
     const keys = bandKeys(e.hi, e.lo);
     const oldest = this.nextId - this.max;
     for (const key of keys) {
       const list = this.index.get(key);
       if (!list) continue;
-      let w = 0;
-      for (let r = 0; r < list.length; r++) {
+      for (let r = list.length - 1; r >= 0; r--) {
         const id = list[r]!;
-        if (id < oldest) continue; // evicted from the ring: drop from the bucket
-        list[w++] = id;
-        if (seen.has(id)) continue;
-        seen.add(id);
+        if (id < oldest) break; // older ids follow; they were evicted from the ring
+        if (seen.includes(id)) continue;
+        seen.push(id);
         const h = this.ring[id % this.max]!;
         if (Math.abs(e.at - h.at) > windowMs) continue;
         if (hamming64(e.hi, e.lo, h.hi, h.lo) > maxDistance) continue;
         if (h.author === e.author) sameAuthor++;
-        else others.add(h.author);
+        else if (!others.includes(h.author)) others.push(h.author);
       }
-      list.length = w;
     }
     const id = this.nextId++;
     this.ring[id % this.max] = { id, hi: e.hi, lo: e.lo, author: e.author, at: e.at };
     for (const key of keys) {
       const list = this.index.get(key);
-      if (list) list.push(id);
-      else this.index.set(key, [id]);
+      if (!list) this.index.set(key, [id]);
+      else {
+        list.push(id);
+        if (list.length > BUCKET_MAX * 2) list.splice(0, list.length - BUCKET_MAX);
+      }
     }
-    // Buckets of evicted ids are pruned lazily above; drop empty ones now and then.
+    // Drop buckets whose ids have all left the ring (bounded memory).
     if (id % (this.max * 4) === this.max * 4 - 1) {
-      for (const [k, l] of this.index) if (l.every((x) => x < this.nextId - this.max)) this.index.delete(k);
+      for (const [k, l] of this.index) if (l[l.length - 1]! < this.nextId - this.max) this.index.delete(k);
     }
-    return { sameAuthor, otherAuthors: others.size };
+    return { sameAuthor, otherAuthors: others.length };
   }
 
   get size(): number {

@@ -90,6 +90,17 @@ function validSeparator(sep: string): boolean {
   return marks <= 1;
 }
 
+/** Luhn check over the 10 digits YYMMDDNNNC (the personnummer check digit rule). */
+function luhnOk(d: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    let v = (d.charCodeAt(i) - 48) * (i % 2 === 0 ? 2 : 1);
+    if (v > 9) v -= 9;
+    sum += v;
+  }
+  return sum % 10 === 0;
+}
+
 export interface PinHit {
   start: number;
   end: number;
@@ -122,6 +133,8 @@ export function findPersonnummer(text: string): PinHit[] {
         const groupLens = chain.slice(a, b + 1).map((x) => x.digits.length);
         const phoneShape = digits[0] === "0" && digits.length === 10 && (groupLens[0] === 3 || groupLens[0] === 4 || (groupLens.length === 1 && PHONE_CONTEXT_RE.test(before)));
         if (phoneShape && !PNR_CONTEXT_RE.test(before)) continue;
+        // Cheap Luhn check first: the package reports invalid numbers by throwing, which is slow.
+        if (!luhnOk(digits.length === 12 ? digits.slice(2) : digits)) continue;
         const sep = plus ? "+" : "-";
         const candidate = digits.length === 12 ? `${digits.slice(0, 8)}${sep}${digits.slice(8)}` : `${digits.slice(0, 6)}${sep}${digits.slice(6)}`;
         if (!Personnummer.valid(candidate)) continue;

@@ -118,27 +118,19 @@ function addWordEntries(m: LexMatcher): void {
   }
 }
 
-/** Gate word forms → matcher entries (exact words, or prefixes written with a trailing `*`). */
+/** Gate word forms → matcher gate entries (exact words, or prefixes written with a trailing `*`). */
 function addGates(m: LexMatcher, gateIds: Map<string, number>, key: string, forms: readonly string[]): void {
   if (gateIds.has(key)) return;
-  gateIds.set(key, gateIds.size);
-  const seen = new Set<string>();
+  const id = gateIds.size;
+  gateIds.set(key, id);
   for (const f of forms) {
-    const lit = normalizeLiteral(f);
+    let lit = normalizeLiteral(f);
+    const head = lit.startsWith("*");
+    if (head) lit = lit.slice(1);
     const prefix = lit.endsWith("*");
     const run = /^\p{L}+/u.exec(lit)?.[0];
-    if (!run || seen.has(run + prefix)) continue;
-    seen.add(run + prefix);
-    m.add({
-      id: key,
-      kind: key,
-      form: run,
-      endings: prefix && run.length === lit.length - 1 ? null : new Set([""]),
-      modifier: false,
-      head: false,
-      severity: 0,
-      tags: [],
-    });
+    if (!run) continue;
+    m.addGate(run, prefix && run.length === lit.length - 1, id, head);
   }
 }
 
@@ -209,6 +201,10 @@ export function buildLexicon(opts: { rules: PageRules; org?: OrgProfile }): Lexi
   for (const [key, file] of Object.entries(PHRASE_FILES)) {
     const { rules, gates } = compilePhrases(key, file.rules, classes);
     for (const g of gates) addGates(matcher, gateIds, g.key, g.forms);
+    for (const r of rules) {
+      r.gateId = gateIds.get(r.gate)!;
+      r.requireIds = Int32Array.from(r.requires.map((k) => gateIds.get(k)!));
+    }
     phrases.set(key, rules);
   }
   const parties = partiesFile.parties as readonly PartyDef[];

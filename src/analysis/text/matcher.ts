@@ -28,6 +28,8 @@ export interface LexEntry {
   head: boolean;
   severity: number;
   tags: readonly string[];
+  /** For `kind === "gate"`: the phrase-rule gates this word opens. */
+  gateIds?: number[];
 }
 
 export type HitKind = "word" | "modifier" | "head";
@@ -68,6 +70,7 @@ export class LexMatcher {
   private readonly innerFirst = new Set<number>();
   private maxEnding = 0;
   private readonly cache = new Map<string, readonly RawHit[]>();
+  private readonly gateEntries = new Map<string, LexEntry>();
 
   add(e: Omit<LexEntry, "idx">): LexEntry {
     const entry: LexEntry = { ...e, idx: this.entries.length };
@@ -90,8 +93,26 @@ export class LexMatcher {
     return entry;
   }
 
-  /** All hits in all tokens, innocent matches already applied (and not returned). */
-  matchAll(n: Normalized, tokens: Tokens): LexHit[] {
+  /**
+   * A phrase-rule gate word: an exact form, or a prefix (any rest). One entry
+   * per form carries all gate ids, so a common word costs one hit, not one per rule.
+   */
+  addGate(form: string, prefix: boolean, gateId: number, head = false): void {
+    const key = `${head ? "*" : ""}${form}${prefix ? "*" : ""}`;
+    const existing = this.gateEntries.get(key);
+    if (existing) {
+      if (!existing.gateIds!.includes(gateId)) existing.gateIds!.push(gateId);
+      return;
+    }
+    const e = this.add({ id: "gate", kind: "gate", form, endings: prefix ? null : new Set([""]), modifier: false, head, severity: 0, tags: [], gateIds: [gateId] });
+    this.gateEntries.set(key, e);
+  }
+
+  /**
+   * All hits in all tokens, innocent matches already applied (and not
+   * returned). Gate words are reported through `onGate` instead of as hits.
+   */
+  matchAll(n: Normalized, tokens: Tokens, onGate?: (gateIds: readonly number[], tok: number) => void): LexHit[] {
     const out: LexHit[] = [];
     for (let t = 0; t < tokens.count; t++) {
       const s = tokens.s[t]!;
@@ -108,7 +129,10 @@ export class LexMatcher {
           this.cache.set(word, raw);
         }
       }
-      for (const r of raw) out.push({ entry: r.entry, tok: t, s, e, ms: r.ms, me: r.me, how: r.how });
+      for (const r of raw) {
+        if (r.entry.gateIds) onGate?.(r.entry.gateIds, t);
+        else out.push({ entry: r.entry, tok: t, s, e, ms: r.ms, me: r.me, how: r.how });
+      }
     }
     return out;
   }
@@ -147,7 +171,8 @@ export class LexMatcher {
     if (!hits) return EMPTY;
     if (!innocent) return hits;
     const inn = innocent as [number, number][];
-    const kept = (hits as RawHit[]).filter((h) => !inn.some(([a, b]) => h.ms >= a && h.me <= b));
+    // Gate words are never innocent: "titta på" must still open its rule although "titta" protects "titt".
+    const kept = (hits as RawHit[]).filter((h) => h.entry.gateIds !== undefined || !inn.some(([a, b]) => h.ms >= a && h.me <= b));
     return kept.length ? kept : EMPTY;
   }
 

@@ -68,11 +68,12 @@ const CONFUSABLES: ReadonlyMap<string, string> = new Map(
 const LETTER_RE = /^\p{L}$/u;
 const MARK_RE = /^\p{M}$/u;
 const letterCache = new Map<number, boolean>();
+const LATIN1_LETTER = new Uint8Array(256);
+for (let c = 0; c < 256; c++) LATIN1_LETTER[c] = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 0;
 
-/** Is this UTF-16 unit (or BMP code point) a letter? å, ä, ö are. Fast for ASCII. */
+/** Is this UTF-16 unit (or BMP code point) a letter? å, ä, ö are. Table lookup below U+0100. */
 export function isLetterCode(c: number): boolean {
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-  if (c === 0xe5 || c === 0xe4 || c === 0xf6) return true;
+  if (c < 0x100) return LATIN1_LETTER[c] === 1;
   if (c >= 0xd800 && c <= 0xdfff) return false; // astral letters are folded by NFKC or dropped
   let v = letterCache.get(c);
   if (v === undefined) {
@@ -146,6 +147,16 @@ class Units {
     this.flags = new Uint8Array(cap);
     this.alt = new Uint16Array(cap);
   }
+  /** Make room for at least `cap` units (keeps nothing: call on an empty buffer). */
+  reserve(cap: number): void {
+    if (this.codes.length >= cap) return;
+    const size = Math.max(cap, this.codes.length * 2);
+    this.codes = new Uint16Array(size);
+    this.start = new Int32Array(size);
+    this.end = new Int32Array(size);
+    this.flags = new Uint8Array(size);
+    this.alt = new Uint16Array(size);
+  }
   push(code: number, s: number, e: number): void {
     if (this.n === this.codes.length) this.grow();
     const k = this.n++;
@@ -183,9 +194,132 @@ const SPACE = 0x20;
 const NL = 0x0a;
 const STAR = 0x2a;
 
-export function normalize(original: string): Normalized {
+// Character classes for the fast path (code units below 0x100).
+const C_OTHER = 0;
+const C_UPPER = 1;
+const C_KEEP = 2;
+const C_SPACE = 3;
+const C_NL = 4;
+const C_DIGIT = 5;
+const C_LEET = 6;
+const C_MASK = 7;
+const C_LATIN1 = 8;
+const C_INVISIBLE = 9;
+const C_SLOW = 10;
+
+const CLASS = new Uint8Array(256);
+/** Folded single code unit for Latin-1 letters (Å → å, É → e, Æ → ä, Ø → ö). */
+const LATIN1 = new Uint16Array(256);
+for (let c = 0; c < 256; c++) {
+  if (c >= 0x41 && c <= 0x5a) CLASS[c] = C_UPPER;
+  else if (c === 0x0a || c === 0x0d) CLASS[c] = C_NL;
+  else if (isSpaceCode(c)) CLASS[c] = C_SPACE;
+  else if (c >= 0x30 && c <= 0x39) CLASS[c] = C_DIGIT;
+  else if (LEET.has(c)) CLASS[c] = C_LEET;
+  else if (c === STAR || c === 0x2d || c === 0x2e || c === 0x5f) CLASS[c] = C_MASK;
+  else if (c < 0x80) CLASS[c] = c >= 0x61 && c <= 0x7a ? C_KEEP : C_OTHER;
+  else if (c === 0xad) CLASS[c] = C_INVISIBLE;
+  else {
+    const f = foldCluster(String.fromCharCode(c));
+    if (f.length === 1 && f.charCodeAt(0) !== SPACE && !LEET.has(f.charCodeAt(0))) {
+      CLASS[c] = C_LATIN1;
+      LATIN1[c] = f.charCodeAt(0);
+    } else CLASS[c] = C_SLOW;
+  }
+}
+
+/** Reused work buffers: analysis is synchronous, and the results are copied out. */
+const scratch = new Units(4096);
+
+/** Code units that normalise to their own lowercase form (`toLowerCase` gives the same result). */
+const PLAIN = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  const cls = CLASS[c];
+  PLAIN[c] = cls === C_UPPER || cls === C_KEEP || cls === C_OTHER || (cls === C_LATIN1 && LATIN1[c] === String.fromCharCode(c).toLowerCase().charCodeAt(0)) ? 1 : 0;
+}
+
+// Shared read-only views for the plain fast path (grown on demand, never written by readers).
+let IDENTITY = new Int32Array(0);
+let IDENTITY_END = new Int32Array(0);
+let ZEROS8 = new Uint8Array(0);
+let ZEROS16 = new Uint16Array(0);
+
+/**
+ * The common case: Latin-1 text with single spaces and nothing for the
+ * normaliser to undo (no leet, masks, spaced or stretched letters). Its
+ * normalised form is `toLowerCase()` and the offset map is the identity.
+ */
+function plainFastPath(original: string): Normalized | null {
   const len = original.length;
-  const u = new Units(len + 8);
+  let digits = 0;
+  let nonAscii = false;
+  let run = 0;
+  let prev = -1;
+  for (let i = 0; i < len; i++) {
+    const c = original.charCodeAt(i);
+    if (c >= 0x100) return null;
+    if (c >= 0x80) nonAscii = true;
+    if (PLAIN[c] === 1) {
+      // Three identical letters in a row would be collapsed.
+      run = c === prev ? run + 1 : 1;
+      if (run >= 3 && LATIN1_LETTER[c] === 1) return null;
+      prev = c;
+      continue;
+    }
+    prev = c;
+    run = 0;
+    const cls = CLASS[c];
+    const before = i > 0 ? original.charCodeAt(i - 1) : 0x20;
+    const after = i + 1 < len ? original.charCodeAt(i + 1) : 0x20;
+    if (cls === C_SPACE) {
+      if (c !== 0x20 || i === 0 || after === 0x20 || CLASS[after] === C_SPACE || CLASS[after] === C_NL || after >= 0x100) return null;
+      // "j ä v l a": a single letter between spaces may start a spaced-out word.
+      if (i >= 2 && LATIN1_LETTER[before] === 1 && !isLetterCode(original.charCodeAt(i - 2)) && LATIN1_LETTER[after] === 1 && (i + 2 >= len || !isLetterCode(original.charCodeAt(i + 2)))) return null;
+      continue;
+    }
+    if (cls === C_DIGIT) digits++;
+    if (cls === C_DIGIT || cls === C_LEET || cls === C_MASK) {
+      if (before >= 0x100 || after >= 0x100) return null;
+      const lb = LATIN1_LETTER[before] === 1;
+      const la = LATIN1_LETTER[after] === 1;
+      // Mirrors applyLeet/applyMasks: digits next to a letter, "$" before one,
+      // "@ ! |" and masks between two letters would change.
+      if (cls === C_DIGIT ? lb || la : c === 0x24 ? la : lb && la) return null;
+      continue;
+    }
+    return null;
+  }
+  if (IDENTITY.length < len) {
+    const size = Math.max(len, IDENTITY.length * 2, 1024);
+    IDENTITY = new Int32Array(size);
+    IDENTITY_END = new Int32Array(size);
+    for (let k = 0; k < size; k++) {
+      IDENTITY[k] = k;
+      IDENTITY_END[k] = k + 1;
+    }
+    ZEROS8 = new Uint8Array(size);
+    ZEROS16 = new Uint16Array(size);
+  }
+  return {
+    original,
+    text: original.toLowerCase(),
+    start: IDENTITY.subarray(0, len),
+    end: IDENTITY_END.subarray(0, len),
+    flags: ZEROS8.subarray(0, len),
+    alt: ZEROS16.subarray(0, len),
+    special: false,
+    digits,
+    nonAscii,
+  };
+}
+
+export function normalize(original: string): Normalized {
+  const fast = plainFastPath(original);
+  if (fast) return fast;
+  const len = original.length;
+  const u = scratch;
+  u.n = 0;
+  u.reserve(len + 8);
   let sawLeet = false;
   let sawMask = false;
   let digits = 0;
@@ -195,60 +329,65 @@ export function normalize(original: string): Normalized {
   for (let i = 0; i < len; ) {
     const c = original.charCodeAt(i);
     const next = i + 1 < len ? original.charCodeAt(i + 1) : 0;
-    if (c < 0x80 && !(next >= 0x0300 && isMarkCode(next))) {
-      if (c >= 0x41 && c <= 0x5a) u.push(c + 32, i, i + 1);
-      else if (c === 0x0a || c === 0x0d) pushSpace(u, NL, i);
-      else if (isSpaceCode(c)) pushSpace(u, SPACE, i);
-      else {
-        if (c >= 0x30 && c <= 0x39) digits++;
-        if (LEET.has(c)) sawLeet = true;
-        else if (c === STAR || c === 0x2d || c === 0x2e || c === 0x5f) sawMask = true;
-        u.push(c, i, i + 1);
+    if (c < 0x100 && (next < 0x0300 || !isMarkCode(next))) {
+      switch (CLASS[c]) {
+        case C_UPPER:
+          u.push(c + 32, i, i + 1);
+          break;
+        case C_KEEP:
+        case C_OTHER:
+          u.push(c, i, i + 1);
+          break;
+        case C_SPACE:
+          if (c === 0xa0) nonAscii = true;
+          pushSpace(u, SPACE, i);
+          break;
+        case C_NL:
+          pushSpace(u, NL, i);
+          break;
+        case C_DIGIT:
+          digits++;
+          sawLeet = true;
+          u.push(c, i, i + 1);
+          break;
+        case C_LEET:
+          sawLeet = true;
+          u.push(c, i, i + 1);
+          break;
+        case C_MASK:
+          sawMask = true;
+          u.push(c, i, i + 1);
+          break;
+        case C_LATIN1:
+          nonAscii = true;
+          u.push(LATIN1[c]!, i, i + 1);
+          break;
+        case C_INVISIBLE:
+          nonAscii = true;
+          break;
+        default:
+          nonAscii = true;
+          i = slowCluster(original, i, u);
+          continue;
       }
       i++;
       continue;
     }
     nonAscii = true;
-    if (isInvisible(c)) {
-      i++;
-      continue;
-    }
-    if (isSpaceCode(c) || c === 0x2028 || c === 0x2029 || c === 0x85) {
-      pushSpace(u, c === 0x2028 || c === 0x2029 || c === 0x85 ? NL : SPACE, i);
-      i++;
-      continue;
-    }
-    // A cluster: one code point (surrogate pair included) plus following combining marks.
-    let j = i + (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1);
-    while (j < len && isMarkCode(original.charCodeAt(j))) j++;
-    // Invisible controls inside the cluster would otherwise survive NFKC.
-    const cluster = original.slice(i, j);
-    if (c === 0x20ac) sawLeet = true;
-    const folded = c >= 0xd800 && c <= 0xdfff && j - i === 2 && !isMathOrEnclosed(original.codePointAt(i) ?? 0) ? cluster : foldCluster(cluster);
-    for (let k = 0; k < folded.length; k++) {
-      const fc = folded.charCodeAt(k);
-      if (isSpaceCode(fc)) pushSpace(u, SPACE, i);
-      else {
-        if (fc >= 0x30 && fc <= 0x39) digits++;
-        if (LEET.has(fc)) sawLeet = true;
-        u.push(fc, i, j);
-      }
-    }
-    i = j;
+    i = slowCluster(original, i, u);
   }
 
   let special = false;
   if (sawLeet) special = applyLeet(u) || special;
-  if (sawMask || sawLeet) {
-    mergeSpacedLetters(u);
-    special = applyMasks(u) || special;
-  } else mergeSpacedLetters(u);
+  mergeSpacedLetters(u);
+  if (sawMask || sawLeet) special = applyMasks(u) || special;
   special = collapseStretch(u) || special;
 
   const n = u.n;
   const codes = u.codes.subarray(0, n);
   let text = "";
-  for (let k = 0; k < n; k += 8192) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + 8192)) as unknown as number[]);
+  for (let k = 0; k < n; k += 4096) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
+  if (sawLeet || sawMask) digits = countDigits(u);
   return {
     original,
     text,
@@ -260,6 +399,39 @@ export function normalize(original: string): Normalized {
     digits,
     nonAscii,
   };
+}
+
+/** Digits left after leet mapping (only these can be numbers). */
+function countDigits(u: Units): number {
+  let d = 0;
+  for (let k = 0; k < u.n; k++) {
+    const c = u.codes[k]!;
+    if (c >= 0x30 && c <= 0x39) d++;
+  }
+  return d;
+}
+
+/** The general path: one code point plus its combining marks, folded (NFKC, case, confusables). */
+function slowCluster(original: string, i: number, u: Units): number {
+  const len = original.length;
+  const c = original.charCodeAt(i);
+  const next = i + 1 < len ? original.charCodeAt(i + 1) : 0;
+  if (isInvisible(c)) return i + 1;
+  if (isSpaceCode(c) || c === 0x2028 || c === 0x2029 || c === 0x85) {
+    pushSpace(u, c === 0x2028 || c === 0x2029 || c === 0x85 ? NL : SPACE, i);
+    return i + 1;
+  }
+  let j = i + (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1);
+  while (j < len && isMarkCode(original.charCodeAt(j))) j++;
+  const cluster = original.slice(i, j);
+  // Emoji and other astral symbols stay as they are; mathematical letters are folded.
+  const folded = c >= 0xd800 && c <= 0xdfff && j - i === 2 && !isMathOrEnclosed(original.codePointAt(i) ?? 0) ? cluster : foldCluster(cluster);
+  for (let k = 0; k < folded.length; k++) {
+    const fc = folded.charCodeAt(k);
+    if (isSpaceCode(fc)) pushSpace(u, SPACE, i);
+    else u.push(fc, i, j);
+  }
+  return j;
 }
 
 /** Astral code points NFKC folds to letters: mathematical alphanumerics, enclosed/regional letters. */
@@ -278,7 +450,15 @@ function pushSpace(u: Units, code: number, i: number): void {
   u.push(code, i, i + 1);
 }
 
-const isL = (u: Units, k: number): boolean => k >= 0 && k < u.n && isLetterCode(u.codes[k]!);
+const isL = (u: Units, k: number): boolean => {
+  if (k < 0 || k >= u.n) return false;
+  const c = u.codes[k]!;
+  return c < 0x100 ? LATIN1_LETTER[c] === 1 : isLetterCode(c);
+};
+
+/** 1 for code units below U+0100 that have a leet reading (digits, @ $ ! |). */
+const LEET_TABLE = new Uint8Array(256);
+for (const c of LEET.keys()) if (c < 0x100) LEET_TABLE[c] = 1;
 
 const isDigitAt = (u: Units, k: number): boolean => k >= 0 && k < u.n && u.codes[k]! >= 0x30 && u.codes[k]! <= 0x39 && u.flags[k] === 0;
 
@@ -287,6 +467,7 @@ function applyLeet(u: Units): boolean {
   let any = false;
   for (let k = 0; k < u.n; k++) {
     const c = u.codes[k]!;
+    if (c < 0x100 ? LEET_TABLE[c] === 0 : c !== 0x20ac) continue;
     const reading = LEET.get(c);
     if (!reading) continue;
     const prevL = isL(u, k - 1) || (k > 0 && (u.flags[k - 1]! & F_LEET) !== 0);
@@ -309,31 +490,31 @@ const isSepCode = (c: number): boolean => c === SPACE || c === 0x2e || c === 0x2
 
 /**
  * "j ä v l a", "j.ä.v.l.a", "k-u-k": three or more single letters, each
- * separated by exactly one separator, are joined into one word.
+ * separated by one separator, are joined into one word. A wider gap (two or
+ * more spaces, a line break) separates words inside such a run:
+ * "j a g  s k a  d ö d a  d i g" → "jag ska döda dig".
  */
 function mergeSpacedLetters(u: Units): void {
   const n = u.n;
   let w = 0;
   let k = 0;
   while (k < n) {
-    // Is k the start of a run of single letters?
     if (isL(u, k) && !isL(u, k - 1) && !isL(u, k + 1)) {
       let m = k;
       let count = 1;
-      const sep = u.codes[k + 1];
-      while (
-        sep !== undefined &&
-        m + 2 < n &&
-        u.codes[m + 1] === sep &&
-        isSepCode(sep) &&
-        isL(u, m + 2) &&
-        !isL(u, m + 3)
-      ) {
+      while (m + 2 < n && isSepCode(u.codes[m + 1]!) && isL(u, m + 2) && !isL(u, m + 3)) {
         m += 2;
         count++;
       }
       if (count >= 3) {
-        for (let p = k; p <= m; p += 2) u.move(w++, p);
+        for (let p = k; p <= m; p += 2) {
+          u.move(w++, p);
+          if (p < m && isWideGap(u, p + 1)) {
+            u.move(w, p + 1);
+            u.codes[w] = SPACE;
+            w++;
+          }
+        }
         k = m + 1;
         continue;
       }
@@ -343,6 +524,12 @@ function mergeSpacedLetters(u: Units): void {
     k++;
   }
   u.n = w;
+}
+
+/** A separator unit standing for two or more spaces, or a line break. */
+function isWideGap(u: Units, k: number): boolean {
+  const c = u.codes[k]!;
+  return c === NL || (c === SPACE && u.end[k]! - u.start[k]! >= 2);
 }
 
 /**

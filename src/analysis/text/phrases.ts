@@ -1,13 +1,17 @@
 // Phrase rules: small word-sequence patterns compiled to linear regular
-// expressions over the normalised text, run only when their gate word occurs.
+// expressions over the normalised text, run only when every required word of
+// the pattern occurs in the comment (checked with the token matcher's one
+// pass), so a clean comment runs almost no regex at all.
 //
 // Pattern language (documented for lexicon authors in lexicons/README.md):
 //   words separated by spaces; `{a|b|}` alternatives inside a word (may hold
 //   spaces for multi-word alternatives); a trailing `*` = any further letters;
 //   `@NAME` = a word class from classes.sv.json; `~N` = up to N other words
 //   (never a negation, never across a sentence end); a leading `?` makes a
-//   token optional; a leading `!` marks the gate token, which must occur as a
-//   word before the regex is run at all.
+//   token optional; a leading `!` marks the primary gate token (long texts
+//   are searched only around it). `^` / `$` = start / end of a sentence.
+//   Every non-optional word token (literal or class without `re:` members)
+//   is a required gate: the regex runs only if all of them occur as words.
 //
 // Why regexes stay linear: no unbounded nested quantifiers. Separators are one
 // bounded character class, gaps are `{0,N}` repetitions of a delimited word,
@@ -44,7 +48,13 @@ export interface CompiledPhrase {
   id: string;
   category: string;
   re: RegExp;
+  /** Primary gate key (windows on long texts are centred on its occurrences). */
   gate: string;
+  /** All required gate keys (the primary one included). */
+  requires: readonly string[];
+  /** Filled in by the lexicon builder: gate ids of `gate` and `requires`. */
+  gateId: number;
+  requireIds: Int32Array;
   conf: number;
   tags: readonly string[];
   basis?: "bbs-5" | "page-rule";
@@ -79,6 +89,11 @@ function wordSource(raw: string, classes: Readonly<Record<string, WordClass>>): 
   const p = normalizeLiteral(raw);
   let out = "";
   let i = 0;
+  // A leading `*`: any compound ending in the word ("*skolan" matches "sylteskolan").
+  if (p.startsWith("*")) {
+    out = "\\p{L}*";
+    i = 1;
+  }
   while (i < p.length) {
     const ch = p[i]!;
     if (ch === "{") {
@@ -121,19 +136,27 @@ function splitTokens(p: string): string[] {
   return out;
 }
 
-/** Forms of a gate token: exact words, and prefixes ending in `*`. Multi-word members gate on their first word. */
-function gateForms(token: string, classes: Readonly<Record<string, WordClass>>): string[] {
+/**
+ * Forms of a gate token: exact words, and prefixes ending in `*`; multi-word
+ * members gate on their first word. Null when some alternative cannot be
+ * recognised as a word (a `re:` member, a number, an empty alternative): then
+ * the token is not required.
+ */
+function gateForms(token: string, classes: Readonly<Record<string, WordClass>>): string[] | null {
   const members = token.startsWith("@") ? classOf(token, classes).members : [token];
   const out: string[] = [];
   for (const m of members) {
-    if (m.startsWith("re:")) continue;
+    if (m.startsWith("re:")) return null;
     for (const form of expandBraces(m)) {
       if (form.startsWith("@")) {
-        out.push(...gateForms(form, classes));
+        const sub = gateForms(form, classes);
+        if (!sub) return null;
+        out.push(...sub);
         continue;
       }
       const first = normalizeLiteral(form).split(" ")[0]!;
-      if (first) out.push(first);
+      if (!/^\*?\p{L}/u.test(first)) return null;
+      out.push(first);
     }
   }
   return out;
@@ -150,19 +173,38 @@ function classOf(token: string, classes: Readonly<Record<string, WordClass>>): W
   return c;
 }
 
-export function compilePattern(pattern: string, classes: Readonly<Record<string, WordClass>>): { source: string; gate: Gate } {
+const SENT_START = "(?<=^|[.!?\\n][ ]?|[.!?\\n][\"'”]?[ ]?)";
+const SENT_END = "(?=[ ,\"'”]{0,3}(?:[.!?\\n]|$))";
+
+export function compilePattern(
+  pattern: string,
+  classes: Readonly<Record<string, WordClass>>,
+): { source: string; gate: Gate; requires: Gate[] } {
   const toks = splitTokens(pattern);
   let gate: Gate | null = null;
+  const requires: Gate[] = [];
   let src = "";
   let first = true;
   // After an optional first token the separator is inside its group.
   let sepInside = false;
   let pendingGap = "";
+  let startAnchor = false;
+  let endAnchor = false;
   for (let raw of toks) {
     if (/^~\d+$/.test(raw)) {
       pendingGap = `(?:${GAP_WORD}){0,${raw.slice(1)}}`;
       continue;
     }
+    if (raw === "^") {
+      if (!first) throw new Error(`"^" must come first in "${pattern}"`);
+      startAnchor = true;
+      continue;
+    }
+    if (raw === "$") {
+      endAnchor = true;
+      continue;
+    }
+    if (endAnchor) throw new Error(`"$" must come last in "${pattern}"`);
     let optional = false;
     let isGate = false;
     while (raw.startsWith("?") || raw.startsWith("!")) {
@@ -171,10 +213,9 @@ export function compilePattern(pattern: string, classes: Readonly<Record<string,
       raw = raw.slice(1);
     }
     const body = raw.startsWith("@") ? classSource(classOf(raw, classes), classes) : wordSource(raw, classes);
-    if (isGate) {
-      if (optional) throw new Error(`gate token cannot be optional in "${pattern}"`);
-      gate = { key: `gate:${raw}`, forms: gateForms(raw, classes) };
-    }
+    const g = optional ? null : gateOf(raw, classes);
+    if (g && !requires.some((r) => r.key === g.key)) requires.push(g);
+    if (isGate && g) gate = g;
     if (first) {
       src = optional ? `(?:${pendingGap}${body}${SEP})?` : `${pendingGap}${body}`;
       sepInside = optional;
@@ -186,14 +227,24 @@ export function compilePattern(pattern: string, classes: Readonly<Record<string,
     first = false;
     pendingGap = "";
   }
-  if (!gate) throw new Error(`pattern needs a gate token marked with "!": "${pattern}"`);
+  // The marked token is the primary gate; when it cannot be one (a symbol, a
+  // number), the first required word takes its place.
+  gate ??= requires[0] ?? null;
+  if (!gate) throw new Error(`pattern needs at least one required word: "${pattern}"`);
   if (pendingGap) throw new Error(`pattern cannot end with a gap: "${pattern}"`);
-  return { source: `${B_START}(?:${src})${B_END}`, gate };
+  const source = `${startAnchor ? SENT_START : ""}${B_START}(?:${src})${B_END}${endAnchor ? SENT_END : ""}`;
+  return { source, gate, requires };
+}
+
+/** The gate of a required token, or null when it cannot be one (a class with `re:` members, no letters). */
+function gateOf(raw: string, classes: Readonly<Record<string, WordClass>>): Gate | null {
+  const forms = gateForms(raw, classes);
+  return forms && forms.length > 0 ? { key: `gate:${raw}`, forms } : null;
 }
 
 /**
- * Compile a category's phrase rules. Alternative patterns with the same gate
- * share one regex; rules with different gates get one regex per gate.
+ * Compile a category's phrase rules. Alternative patterns with the same
+ * required words share one regex.
  */
 export function compilePhrases(
   category: string,
@@ -204,20 +255,25 @@ export function compilePhrases(
   const gates = new Map<string, Gate>();
   for (const def of defs) {
     const patterns = typeof def.p === "string" ? [def.p] : def.p;
-    const byGate = new Map<string, string[]>();
+    const groups = new Map<string, { gate: string; requires: string[]; sources: string[] }>();
     for (const p of patterns) {
-      const { source, gate } = compilePattern(p, classes);
-      if (!gates.has(gate.key)) gates.set(gate.key, gate);
-      const list = byGate.get(gate.key) ?? [];
-      list.push(source);
-      byGate.set(gate.key, list);
+      const { source, gate, requires } = compilePattern(p, classes);
+      for (const g of requires) if (!gates.has(g.key)) gates.set(g.key, g);
+      const req = requires.map((g) => g.key).sort();
+      const key = `${gate.key}|${req.join("|")}`;
+      const grp = groups.get(key) ?? { gate: gate.key, requires: req, sources: [] };
+      grp.sources.push(source);
+      groups.set(key, grp);
     }
-    for (const [gate, sources] of byGate) {
+    for (const grp of groups.values()) {
       rules.push({
         id: `${category}.${def.id}`,
         category,
-        re: new RegExp(sources.length === 1 ? sources[0]! : sources.map((s) => `(?:${s})`).join("|"), "gu"),
-        gate,
+        re: new RegExp(grp.sources.length === 1 ? grp.sources[0]! : grp.sources.map((s) => `(?:${s})`).join("|"), "gu"),
+        gate: grp.gate,
+        requires: grp.requires,
+        gateId: -1,
+        requireIds: new Int32Array(0),
         conf: def.conf ?? 0.9,
         tags: def.tags ?? [],
         ...(def.basis ? { basis: def.basis } : {}),

@@ -11,6 +11,7 @@ import { registerWebhookRoutes } from "./api/webhook-routes.ts";
 import { registerWriteRoutes } from "./api/write-routes.ts";
 import "./demo-seeder.ts";
 import { DirectoryRuntime } from "./runtime.ts";
+import { registerEditorRoutes } from "./web/editor-routes.ts";
 import { registerEmbedRoutes } from "./web/embed-routes.ts";
 import { registerPublicPages } from "./web/public-pages.ts";
 
@@ -50,6 +51,7 @@ const plugin: FastifyPluginAsync<DirectoryPluginOptions> = async (app, o) => {
   await registerWebhookRoutes(app, rt);
   await registerEmbedRoutes(app, rt, o.cfg);
   await registerPublicPages(app, rt, o.cfg);
+  await registerEditorRoutes(app, rt, o.cfg);
 };
 
 // Not encapsulated (as fastify-plugin does): the app and tests reach `app.directory`.

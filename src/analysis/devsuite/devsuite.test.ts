@@ -108,6 +108,7 @@ describe("analyzer on the dev suite", () => {
     ];
     let t = Date.parse("2027-01-01T00:00:00Z");
     const missed: string[] = [];
+    const missedByKind = new Map<string, number>();
     let i = 0;
     const analyze = (text: string): CategoryId[] => {
       t += 3 * 3600_000; // far apart, and one author each: nothing here is spam
@@ -116,8 +117,13 @@ describe("analyzer on the dev suite", () => {
     };
     for (const n of sample) {
       for (const [fi, form] of writtenForms(n).entries()) {
-        const text = (templates[fi % templates.length] ?? templates[0]!)(form);
-        if (!analyze(text).includes("personal_data")) missed.push(form);
+        const text = (templates[fi % templates.length] ?? templates[0]!)(form.text);
+        if (analyze(text).includes("personal_data")) continue;
+        missed.push(form.text);
+        // Samordningsnummer whose birth date is partly unknown (month 00 or day 60) are a kind of their own.
+        const partial = n.slice(4, 6) === "00" || n.slice(6, 8) === "60";
+        const kind = partial ? `${form.kind}, date partly unknown` : form.kind;
+        missedByKind.set(kind, (missedByKind.get(kind) ?? 0) + 1);
       }
     }
     const { invalid, org: orgNumbers } = loadNegativeNumbers();
@@ -127,6 +133,7 @@ describe("analyzer on the dev suite", () => {
       if (analyze(text).includes("personal_data")) wrongHits.push(n);
     }
     console.log(`personnummer sweep: ${sample.length} numbers, missed ${missed.length} forms; invalid/org numbers hit: ${wrongHits.length}`);
+    for (const [kind, count] of missedByKind) console.log(`  missed ${count} × ${kind}`);
     assert.deepEqual(missed.slice(0, 20), [], `missed forms (first 20 of ${missed.length})`);
     assert.deepEqual(wrongHits, []);
   });

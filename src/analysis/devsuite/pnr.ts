@@ -49,7 +49,7 @@ export function loadNegativeNumbers(): { invalid: string[]; org: string[] } {
  * short form), an en dash (phones autocorrect `-`), and digits spaced out.
  * `today` fixes the +/- choice so the forms do not change with the clock.
  */
-export function writtenForms(long12: string, today = new Date("2026-06-01T00:00:00Z")): string[] {
+export function writtenForms(long12: string, today = new Date("2026-06-01T00:00:00Z")): { kind: string; text: string }[] {
   const yyyy = long12.slice(0, 4);
   const yy = long12.slice(2, 4);
   const mmdd = long12.slice(4, 8);
@@ -57,14 +57,14 @@ export function writtenForms(long12: string, today = new Date("2026-06-01T00:00:
   const age = today.getUTCFullYear() - Number(yyyy);
   const sep = age >= 100 ? "+" : "-";
   return [
-    long12,
-    `${yyyy}${mmdd}-${tail}`,
-    `${yyyy}${mmdd} ${tail}`,
-    `${yy}${mmdd}${sep}${tail}`,
-    `${yy}${mmdd} ${tail}`,
-    `${yy}${mmdd}\u2013${tail}`,
-    ...(sep === "-" ? [`${yy}${mmdd}${tail}`] : []),
-    `${yy}${mmdd}${sep}${tail}`.split("").join(" "),
+    { kind: "YYYYMMDDNNNN", text: long12 },
+    { kind: "YYYYMMDD-NNNN", text: `${yyyy}${mmdd}-${tail}` },
+    { kind: "YYYYMMDD NNNN", text: `${yyyy}${mmdd} ${tail}` },
+    { kind: "YYMMDD-NNNN (+ from 100 years)", text: `${yy}${mmdd}${sep}${tail}` },
+    { kind: "YYMMDD NNNN", text: `${yy}${mmdd} ${tail}` },
+    { kind: "YYMMDD\u2013NNNN (en dash)", text: `${yy}${mmdd}\u2013${tail}` },
+    ...(sep === "-" ? [{ kind: "YYMMDDNNNN", text: `${yy}${mmdd}${tail}` }] : []),
+    { kind: "spaced digits", text: `${yy}${mmdd}${sep}${tail}`.split("").join(" ") },
   ];
 }
 

@@ -6,6 +6,7 @@ import { registerDirectoryCommands } from "./directory/cli.ts";
 import { registerChannelsCommands } from "./channels/cli.ts";
 import { registerPlatformCommands } from "./platform/cli.ts";
 import { registerRecordsCommands } from "./records/cli.ts";
+import { registerRecordsArchiveCommands } from "./records/archive-cli.ts";
 import { formatCliError } from "./platform/errors.ts";
 
 const program = new Command("vaxel")
@@ -20,6 +21,7 @@ registerAnalysisCommands(program);
 registerDirectoryCommands(program);
 registerChannelsCommands(program);
 registerRecordsCommands(program);
+registerRecordsArchiveCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,124 @@
+// The archive is tamper-evident: `vaxel records verify` finds a row altered
+// directly in SQL (bypassing the append-only triggers as a superuser would),
+// a tail cut off below a checkpoint, a chain rewritten forward, and an altered
+// archive entry (decisions, replies, block lists use the same stream chain).
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { test } from "node:test";
+import { promisify } from "node:util";
+import { recordAuditEvent } from "../src/platform/audit/index.ts";
+import { withTx, type Pool } from "../src/platform/db/pool.ts";
+import { createOrganisation } from "../src/platform/tenancy.ts";
+import { appendArchiveEntry, ARCHIVE_STREAMS } from "../src/records/archive/append-archive-entry.ts";
+import { recordCheckpoints } from "../src/records/archive/checkpoints.ts";
+import { verifyRecords } from "../src/records/archive/verify-records.ts";
+import { seedCapturedComments } from "../src/records/test-support.ts";
+import { freshDatabase } from "./helpers/db.ts";
+
+const run = promisify(execFile);
+const VAXEL = path.resolve(import.meta.dirname, "../bin/vaxel");
+
+async function setup() {
+  const db = await freshDatabase();
+  const key = randomBytes(32);
+  const org = await createOrganisation(db.pool, { slug: "verifykommun", name: "Verifykommun" });
+  const seeded = await seedCapturedComments(db.pool, key, {
+    orgId: org.id,
+    comments: [
+      { id: "p1", kind: "post", text: "Simhallen öppnar i maj!", author: "Staden", at: "2026-05-01T08:00:00Z" },
+      { id: "c1", postId: "p1", text: "Äntligen, vi har väntat länge.", author: "Anna Svensson", at: "2026-05-02T10:00:00Z" },
+      { id: "c2", postId: "p1", text: "Mitt personnummer är 19121212-1212, ring mig.", author: "Bo Ek", at: "2026-05-03T11:00:00Z" },
+      { id: "c3", postId: "p1", text: "Vilka öppettider gäller?", author: "Cecilia Ö", at: "2026-05-04T12:00:00Z" },
+    ],
+  });
+  await withTx(db.pool, async (tx) => {
+    await recordAuditEvent(tx, { orgId: org.id, actor: { id: null, label: "test" }, action: "test.event", targetType: "test" });
+    await appendArchiveEntry(tx, { orgId: org.id, stream: ARCHIVE_STREAMS.decisions, recordType: "decision", recordId: "d1", payload: { item: "c2", action: "hide", rule: "personal_data", legalBasis: "page-rule" } });
+    await appendArchiveEntry(tx, { orgId: org.id, stream: ARCHIVE_STREAMS.blocklist, recordType: "ban", recordId: "b1", payload: { author: "u-spam", reason: "spam" } });
+    await appendArchiveEntry(tx, { orgId: org.id, stream: ARCHIVE_STREAMS.decisions, recordType: "decision", recordId: "d2", payload: { item: "c3", action: "keep" } });
+  });
+  return { db, key, org, channelId: seeded.channel.id };
+}
+
+/** A superuser bypassing the append-only triggers, as an attacker with SQL access could. */
+async function tamper(pool: Pool, sql: string, params: unknown[] = []) {
+  const c = await pool.connect();
+  try {
+    await c.query("set session_replication_role = replica");
+    await c.query(sql, params);
+    await c.query("set session_replication_role = origin");
+  } finally {
+    c.release();
+  }
+}
+
+test("an untouched archive verifies; the append-only triggers refuse changes", async () => {
+  const { db, key, org, channelId } = await setup();
+  await recordCheckpoints({ pool: db.pool, key }, { orgId: org.id });
+  const r = await verifyRecords(db.pool, { orgId: org.id, key });
+  assert.equal(r.ok, true, JSON.stringify(r));
+  assert.deepEqual(r.chains.map((c) => c.chain).sort(), ["archive", "archive", "audit", "capture"]);
+  assert.equal(r.checkpoints.checked, 4);
+  await assert.rejects(db.pool.query("update capture_versions set text = 'x' where channel_id = $1", [channelId]), /append-only/);
+  await assert.rejects(db.pool.query("delete from archive_entries"), /append-only/);
+  await assert.rejects(db.pool.query("update records_checkpoints set head_seq = 0"), /append-only/);
+  // A second checkpoint with nothing new records nothing.
+  assert.equal((await recordCheckpoints({ pool: db.pool, key }, { orgId: org.id })).recorded.length, 0);
+});
+
+test("a captured comment altered in SQL is caught with what was altered; the CLI exits 1", async () => {
+  const { db, key, org, channelId } = await setup();
+  const env = { ...process.env, DATABASE_URL: db.url, VAXEL_ENCRYPTION_KEY: key.toString("hex"), LOG_LEVEL: "silent" };
+  const before = await run(VAXEL, ["records", "verify"], { env });
+  assert.match(before.stdout, /oförändrat/);
+  await tamper(db.pool, "update capture_versions set text = 'Jag gillar simhallen.' where channel_id = $1 and platform_item_id = 'c2'", [channelId]);
+  const r = await verifyRecords(db.pool, { orgId: org.id, key });
+  assert.equal(r.ok, false);
+  const cap = r.chains.find((c) => c.chain === "capture")!;
+  assert.equal(cap.firstBreak?.seq, 3);
+  assert.equal(cap.firstBreak?.kind, "content_altered");
+  assert.deepEqual((cap.firstBreak?.detail?.altered as Record<string, unknown>).text, { stored: "Jag gillar simhallen.", original: "Mitt personnummer är 19121212-1212, ring mig." });
+  await assert.rejects(run(VAXEL, ["records", "verify", "--json"], { env }), (e: { code: number; stdout: string }) => {
+    assert.equal(e.code, 1);
+    assert.equal(JSON.parse(e.stdout).ok, false);
+    return true;
+  });
+});
+
+test("a cut-off tail is caught by the checkpoint; a forward-rewritten chain too", async () => {
+  const { db, key, org, channelId } = await setup();
+  await recordCheckpoints({ pool: db.pool, key }, { orgId: org.id });
+  // Cut off the last capture version: the chain alone still links.
+  await tamper(db.pool, "delete from capture_versions where channel_id = $1 and seq = 4", [channelId]);
+  let r = await verifyRecords(db.pool, { orgId: org.id, key });
+  const cap = r.chains.find((c) => c.chain === "capture")!;
+  assert.equal(cap.ok, false);
+  assert.equal(cap.firstBreak?.kind, "truncated");
+
+  // Alter the block list and recompute its chain forward so that every link is consistent again.
+  await tamper(db.pool, `update archive_entries set payload = '{"author":"u-other","reason":"spam"}',
+    hash = archive_entry_hash(prev_hash, org_id, stream, seq, id, at, record_type, record_id, '{"author":"u-other","reason":"spam"}')
+    where stream = $1`, [ARCHIVE_STREAMS.blocklist]);
+  r = await verifyRecords(db.pool, { orgId: org.id, key });
+  const bl = r.chains.find((c) => c.chainKey === ARCHIVE_STREAMS.blocklist)!;
+  assert.equal(bl.ok, false);
+  assert.equal(bl.firstBreak?.kind, "checkpoint_mismatch");
+});
+
+test("an altered decision in the archive stream and a forged checkpoint are caught", async () => {
+  const { db, key, org } = await setup();
+  await recordCheckpoints({ pool: db.pool, key }, { orgId: org.id });
+  await tamper(db.pool, `update archive_entries set payload = jsonb_set(payload, '{action}', '"keep"') where stream = $1 and seq = 1`, [ARCHIVE_STREAMS.decisions]);
+  let r = await verifyRecords(db.pool, { orgId: org.id, key });
+  const d = r.chains.find((c) => c.chainKey === ARCHIVE_STREAMS.decisions)!;
+  assert.equal(d.firstBreak?.seq, 1);
+  assert.equal(d.firstBreak?.kind, "content_altered");
+  assert.equal((d.firstBreak?.detail?.payload as { action: string }).action, "keep");
+
+  await tamper(db.pool, `update records_checkpoints set head_seq = 1,
+    hash = records_checkpoint_hash(prev_hash, org_id, seq, at, chain, chain_key, 1, head_hash, signature) where seq = 1`);
+  r = await verifyRecords(db.pool, { orgId: org.id, key });
+  assert.equal(r.checkpoints.ok, false);
+});

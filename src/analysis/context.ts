@@ -41,6 +41,8 @@ export const CUE_REPORT = 1;
 export const CUE_COUNTER = 2;
 export const CUE_META = 4;
 export const CUE_QUESTION = 8;
+/** Words that frame a quotation as reported ("står sprejat", "full av", "var är moderatorn"); applies to quoted words only. */
+export const CUE_QUOTE = 16;
 
 /** A candidate finding from a detector; the analyzer applies thresholds and actions. */
 export interface Candidate {
@@ -52,7 +54,17 @@ export interface Candidate {
   legalBasis?: "bbs-5" | "page-rule";
 }
 
-const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true });
+// linkify-it knows the two-letter country domains and a few generic ones;
+// spam and phishing favour cheap generic TLDs, so those are added.
+const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true }).tlds(
+  [
+    "fun", "xyz", "top", "shop", "online", "site", "store", "club", "live", "app", "dev", "link", "click", "today", "life",
+    "world", "news", "blog", "bet", "casino", "win", "vip", "tech", "cloud", "digital", "email", "fans", "porn", "sex",
+    "adult", "tube", "video", "stream", "movie", "games", "icu", "buzz", "best", "page", "space", "website", "gg", "io",
+    "me", "tv", "cc", "info", "biz", "nu", "se",
+  ],
+  true,
+);
 const URLISH = /[\p{L}\d]\.\p{L}{2}|@\p{L}|:\/\//u;
 const MAX_PHRASE_MATCHES = 32;
 const WINDOW = 400;
@@ -249,7 +261,13 @@ export class AnalysisContext {
       const c = new Uint8Array(count);
       for (const m of this.phrases("context")) {
         const tags = m.rule.tags;
-        const bit = tags.includes("report") ? CUE_REPORT : tags.includes("counter") ? CUE_COUNTER : CUE_META;
+        const bit = tags.includes("report")
+          ? CUE_REPORT
+          : tags.includes("counter")
+            ? CUE_COUNTER
+            : tags.includes("quote")
+              ? CUE_QUOTE
+              : CUE_META;
         c[m.sentence] = c[m.sentence]! | bit;
       }
       // A sentence that ends in "?" is a question.

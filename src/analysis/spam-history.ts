@@ -43,8 +43,10 @@ function fnv1a(s: string, seed: number): number {
 }
 
 /**
- * 64-bit SimHash (as two 32-bit halves) over word bigrams of the normalised
- * words; for one-word texts, over the word itself.
+ * 64-bit SimHash (as two 32-bit halves) over the words and word bigrams of
+ * the normalised text: a dropped or changed word moves only a few features,
+ * so near-identical copies stay within a few bits. Long texts sample their
+ * features by hash (the same features are sampled in every copy).
  */
 export function simhash(words: readonly string[]): { hi: number; lo: number } {
   const v = new Int32Array(64);
@@ -56,8 +58,15 @@ export function simhash(words: readonly string[]): { hi: number; lo: number } {
       v[k + 32] = v[k + 32]! + ((b >>> k) & 1 ? 1 : -1);
     }
   };
-  if (words.length === 1) add(words[0]!);
-  for (let i = 0; i + 1 < words.length; i++) add(`${words[i]} ${words[i + 1]}`);
+  const sample = words.length > 64;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!sample || (w.charCodeAt(0) + w.length) % 4 === 0) add(w);
+    if (i + 1 < words.length) {
+      const bigram = `${w} ${words[i + 1]}`;
+      if (!sample || (bigram.charCodeAt(w.length + 1) + w.length) % 4 === 0) add(bigram);
+    }
+  }
   let lo = 0;
   let hi = 0;
   for (let k = 0; k < 32; k++) {

@@ -7,13 +7,28 @@ import { phraseCandidates } from "./shared.ts";
 
 // Sales words that turn a link to an unknown shop into an ad.
 const SALES_CUE = /(?<![\p{L}])(?:köp|köper|beställ|rabatt|erbjudande|rea|shop|butik|webbshop|billig|billigt|pris|priser|%|gratis frakt|kampanj|säljer|säljes|bonus|tjäna|investera)(?![\p{L}])/u;
+// Selling: a price, a sales verb or a way to pay or order.
+const SALE_CUE = /\d ?(?:kr|:-|sek|€|\$)|(?<![\p{L}])(?:säljer|säljes|sälj|köp|köper|beställ|swish|swisha|dm|pm|leverans|levereras|abonnemang|prova|gratis test|registrering|registrera|billig|billigt|pris|priset|kr\/mån|snapchat|whatsapp|telegram|tryck här|klicka här)(?![\p{L}])/u;
 
 export const commercialPhase: Phase = {
   id: "commercial",
-  version: "1.0.0",
+  version: "1.1.0",
   category: "commercial",
   run(ctx) {
     const out: Candidate[] = phraseCandidates(ctx, "commercial");
+    // A sale of something unlawful is also commercial (IPTV, drugs, forged papers, sex).
+    if (out.length === 0 && SALE_CUE.test(ctx.norm.text)) {
+      const unlawful = [
+        ...ctx.phrases("copyright").filter((m) => !m.rule.tags.includes("pasted")),
+        ...ctx.phrases("crime_incitement").filter((m) => m.rule.id.endsWith("drugs") || m.rule.id.endsWith("theft-fraud")),
+        ...ctx.phrases("violence_porn").filter((m) => m.rule.id.endsWith("porn-lure")),
+      ];
+      const pornLink = ctx.urls().find((u) => !u.email && ctx.lex.domains.porn.has(u.domain));
+      if (unlawful.length) {
+        const { start, end } = ctx.span(unlawful[0]!.s, unlawful[0]!.e);
+        out.push({ ruleId: "commercial.unlawful-sale", start, end, confidence: 0.75 });
+      } else if (pornLink) out.push({ ruleId: "commercial.unlawful-sale", start: pornLink.start, end: pornLink.end, confidence: 0.75 });
+    }
     if (out.length === 0) {
       const d = ctx.lex.domains;
       const links = ctx.urls().filter((u) => !ctx.org.domains.has(u.domain) && !d.publicBodies.has(u.domain) && !d.partySites.has(u.domain));

@@ -2,34 +2,42 @@
 // aimed at a person ("du är en idiot", "ditt pucko", "idiotpolitiker",
 // "Idiot!"); criticism of officials in their role and of decisions is not an
 // insult (RF 1:9): "idiotiskt beslut" and "inkompetent nämnd" do not match.
-import type { Candidate } from "../context.ts";
+// Accusing an identifiable person of a crime ("Erik Nord snor pengar",
+// "hon har suttit inne för …") is defamation and also an insult.
+import type { AnalysisContext, Candidate } from "../context.ts";
 import type { LexHit } from "../text/matcher.ts";
 import type { Phase } from "./shared.ts";
 import { hitCandidate, isMention, longestPerToken, personFrame, phraseCandidates, wordsAfter } from "./shared.ts";
+import { identifiedSensitive, namedSubjectBefore } from "./personal-data.ts";
 
 // Nouns that make an abusive adjective criticism of a thing, not a person.
-const THING = /^(?:beslut|förslag|idé|ide|politik|plan|regel|regler|system|budget|lösning|upphandling|bygge|projekt|utredning|svar|argument|inlägg|kommentar|artikel|sida|hemsida|app|skylt|väg|gata|trafik|parkering|prioritering|satsning|nedläggning|ombyggnad)/u;
+const THING = /^(?:beslut|förslag|idé|ide|politik|plan|regel|regler|system|budget|lösning|upphandling|bygge|projekt|utredning|svar|argument|inlägg|kommentar|artikel|sida|hemsida|app|skylt|väg|gata|trafik|parkering|prioritering|satsning|nedläggning|ombyggnad|hantering|ledning|styre|nämnd)/u;
+// Plural animal/vermin words about "them" are group derogation (hate), not a personal insult.
+const PLURAL_DEHUM = /(?:er|ar|or|en|na)$/u;
 
-function confidenceFor(ctx: Parameters<Phase["run"]>[0], h: LexHit): number {
+function confidenceFor(ctx: AnalysisContext, h: LexHit): number {
   const tags = h.entry.tags;
   if (h.how === "modifier" && h.entry.kind === "insult") return 0.85; // idiotpolitiker, pajaskommun
-  if (h.how === "head" && h.entry.kind === "insult") return 0.8; // byfåne-style compounds
+  if (h.how === "head" && h.entry.kind === "insult") return 0.8; // byidiot
   const f = personFrame(ctx, h.tok);
   if (f.self) return 0;
   if (tags.includes("adj")) {
     const next = wordsAfter(ctx, h.tok, 1)[0] ?? "";
     if (THING.test(next)) return 0;
+    if (tags.includes("weak")) return f.strength === 2 ? 0.7 : 0;
     return f.strength === 2 ? 0.8 : f.strength === 1 ? 0.6 : 0;
   }
   if (tags.includes("framed") || h.entry.kind !== "insult") {
+    if (f.strength === 1 && h.entry.id === "insult.framed-animal" && PLURAL_DEHUM.test(ctx.tokens.words[h.tok]!)) return 0;
     return f.strength === 2 ? 0.85 : f.strength === 1 ? 0.65 : 0;
   }
-  return f.strength === 2 ? 0.9 : f.strength === 1 ? 0.8 : 0.6;
+  // A bare abusive noun without any frame is weak evidence ("typiskt idioter som…").
+  return f.strength === 2 ? 0.9 : f.strength === 1 ? 0.8 : 0.45;
 }
 
 export const insultPhase: Phase = {
   id: "insult",
-  version: "1.0.0",
+  version: "1.1.0",
   category: "insult",
   run(ctx) {
     const out: Candidate[] = [];
@@ -42,7 +50,18 @@ export const insultPhase: Phase = {
       if (isMention(ctx, h.s, h.e)) continue;
       out.push(hitCandidate(ctx, h, h.entry.kind === "insult" ? h.entry.id : `insult.person-${h.entry.id.split(".")[1]}`, conf));
     }
-    out.push(...phraseCandidates(ctx, "insult"));
+    // Crime accusations need a named or pointed-out subject before the verb.
+    for (const m of ctx.phrases("insult")) {
+      if (!m.rule.tags.includes("needs-named-subject")) continue;
+      if (!namedSubjectBefore(ctx, m.s)) continue;
+      const { start, end } = ctx.span(m.s, m.e);
+      out.push({ ruleId: m.rule.id, start, end, confidence: m.rule.conf });
+    }
+    out.push(...phraseCandidates(ctx, "insult", { filter: (m) => !m.rule.tags.includes("needs-named-subject") }));
+    // Telling that an identified person has a criminal record is defamation.
+    for (const c of identifiedSensitive(ctx)) {
+      if (c.ruleId === "personal_data.criminal-record") out.push({ ruleId: "insult.defame-record", start: c.start, end: c.end, confidence: 0.7 });
+    }
     return out;
   },
 };

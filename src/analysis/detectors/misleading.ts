@@ -4,12 +4,12 @@
 // lures and fake announcements in the city's name. Warnings about phishing
 // ("se upp för falska sms") are counter-speech, not phishing.
 import { domainToUnicode } from "node:url";
-import { findPhoneNumbersInText } from "libphonenumber-js/max";
 import type { AnalysisContext, Candidate, UrlInfo } from "../context.ts";
 import { asciiFold } from "../org.ts";
 import { normalize } from "../text/normalize.ts";
 import type { Phase } from "./shared.ts";
 import { MENTION_CUES, phraseCandidates } from "./shared.ts";
+import { findPhones } from "./personal-data.ts";
 
 /** Levenshtein distance with an early exit above `max` (labels are short). */
 export function editDistance(a: string, b: string, max: number): number {
@@ -50,28 +50,61 @@ function lookalike(ctx: AnalysisContext, u: UrlInfo): number {
   return 0;
 }
 
-function contactPosing(ctx: AnalysisContext, claimSentences: ReadonlySet<number>): Candidate[] {
+const OFFICIAL_WORDS = new Set([
+  "kommunen", "kommunens", "staden", "stadens", "kontaktcenter", "kontaktcentret", "kundtjänst", "kundtjänsten", "växeln", "socialtjänsten",
+  "stadshuset", "kommunhuset", "skatteverket", "försäkringskassan", "polisen", "vallokalen", "vallokalerna", "valnämnden", "bygglov", "kommunstyrelsen",
+]);
+// Words that present contact details as new or official.
+const CLAIM_WORDS = new Set([
+  "nytt", "nya", "ny", "officiell", "officiella", "officiellt", "numera", "istället", "hjälplinje", "hjälplinjen", "stödlinje", "stödlinjen",
+  "direktnummer", "ring", "kontakta", "mejla", "maila", "swisha", "nås", "återbetalning", "ersättning", "viktigt",
+]);
+// Alerts that fake announcements spread, and the requests to spread them.
+const ALERT_WORDS = new Set([
+  "stängd", "stängda", "stängt", "stänger", "stängs", "flyttat", "flyttas", "förgiftat", "förgiftad", "förgiftade", "böter", "inställt", "inställd",
+  "inställda", "förtidsrösta", "evakuera", "evakueras", "evakuering", "hot", "bombhot", "kokar", "koka", "smittat", "smittad", "förbjudet", "förbud",
+]);
+const SPREAD_WORDS = new Set(["sprid", "dela", "obs", "viktigt", "varning", "brådskande"]);
+
+function mentionsOrg(ctx: AnalysisContext): boolean {
+  const words = ctx.tokens.words;
+  for (const w of words) {
+    if (OFFICIAL_WORDS.has(w)) return true;
+    const f = asciiFold(w);
+    if (ctx.org.nameWords.some((n) => f.startsWith(n)) || ctx.org.labels.some((l) => f.startsWith(l))) return true;
+  }
+  return false;
+}
+
+/** Contact details in a comment that presents them as the city's (new, official) but that are not in the profile. */
+function contactPosing(ctx: AnalysisContext): Candidate[] {
   const out: Candidate[] = [];
-  if (claimSentences.size === 0) return out;
-  const sentenceOfOriginal = (start: number): number => ctx.sentenceAt(ctx.normIndex(start));
-  if (ctx.norm.digits >= 7) {
-    for (const m of findPhoneNumbersInText(ctx.text, "SE")) {
-      if (ctx.org.phones.has(m.number.number)) continue;
-      if (!claimSentences.has(sentenceOfOriginal(m.startsAt))) continue;
-      out.push({ ruleId: "misleading.phone-posing", start: m.startsAt, end: m.endsAt, confidence: 0.8 });
-    }
+  const claimed = ctx.phrases("misleading").some((m) => m.rule.tags.includes("claim"));
+  if (!claimed && !(mentionsOrg(ctx) && ctx.tokens.words.some((w) => CLAIM_WORDS.has(w)))) return out;
+  for (const m of findPhones(ctx)) {
+    if (ctx.org.phones.has(m.e164)) continue;
+    // Service numbers of other bodies (0771, 020, 0900) are not posing as the city's line.
+    if (m.type !== undefined && m.type !== "FIXED_LINE" && m.type !== "MOBILE" && m.type !== "FIXED_LINE_OR_MOBILE") continue;
+    out.push({ ruleId: "misleading.phone-posing", start: m.start, end: m.end, confidence: 0.8 });
   }
   for (const u of ctx.urls()) {
     if (ctx.org.domains.has(u.domain) || ctx.lex.domains.publicBodies.has(u.domain)) continue;
-    if (!claimSentences.has(sentenceOfOriginal(u.start))) continue;
-    out.push({ ruleId: u.email ? "misleading.email-posing" : "misleading.link-posing", start: u.start, end: u.end, confidence: 0.8 });
+    out.push({ ruleId: u.email ? "misleading.email-posing" : "misleading.link-posing", start: u.start, end: u.end, confidence: 0.75 });
   }
   return out;
 }
 
+/** "Trollhättans stad: alla skolor är stängda imorgon, sprid vidare!" — an official subject, an alert and a call to spread it. */
+function fakeAnnouncement(ctx: AnalysisContext): Candidate[] {
+  const words = ctx.tokens.words;
+  if (!words.some((w) => SPREAD_WORDS.has(w)) || !words.some((w) => ALERT_WORDS.has(w)) || !mentionsOrg(ctx)) return [];
+  if (ctx.commentCues() & MENTION_CUES) return [];
+  return [{ ruleId: "misleading.fake-announcement", start: 0, end: Math.min(ctx.text.length, 200), confidence: 0.75 }];
+}
+
 export const misleadingPhase: Phase = {
   id: "misleading",
-  version: "1.0.0",
+  version: "1.1.0",
   category: "misleading",
   run(ctx) {
     const out: Candidate[] = [];
@@ -89,10 +122,8 @@ export const misleadingPhase: Phase = {
         }
       }
     }
-    const phrases = ctx.phrases("misleading");
-    const claims = new Set<number>();
-    for (const m of phrases) if (m.rule.tags.includes("claim")) claims.add(m.sentence);
-    out.push(...contactPosing(ctx, claims));
+    out.push(...contactPosing(ctx));
+    out.push(...fakeAnnouncement(ctx));
     out.push(...phraseCandidates(ctx, "misleading", { mentionMask: MENTION_CUES, filter: (m) => !m.rule.tags.includes("claim") }));
     return out;
   },

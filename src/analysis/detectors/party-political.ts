@@ -9,10 +9,15 @@ import { MENTION_CUES, phraseCandidates } from "./shared.ts";
 
 export const partyPoliticalPhase: Phase = {
   id: "party_political",
-  version: "1.0.0",
+  version: "1.1.0",
   category: "party_political",
   run(ctx) {
-    const out: Candidate[] = phraseCandidates(ctx, "party_political", { mentionMask: MENTION_CUES | CUE_QUESTION });
+    const all = ctx.phrases("party_political");
+    const partyMentioned = all.some((m) => m.rule.tags.includes("mention"));
+    const out: Candidate[] = phraseCandidates(ctx, "party_political", {
+      mentionMask: MENTION_CUES | CUE_QUESTION,
+      filter: (m) => !m.rule.tags.includes("mention") && (!m.rule.tags.includes("needs-party") || partyMentioned),
+    });
     for (const u of ctx.urls()) {
       if (!u.email && ctx.lex.domains.partySites.has(u.domain)) {
         out.push({ ruleId: "party_political.party-link", start: u.start, end: u.end, confidence: 0.75 });

@@ -3,12 +3,13 @@
 // (health, criminal record, social services, identity) about an identified
 // person. Hidden at once pending review: the harm happens on display.
 import { createRequire } from "node:module";
-import { findPhoneNumbersInText } from "libphonenumber-js/max";
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type PersonnummerClass from "personnummer";
 import type { AnalysisContext, Candidate } from "../context.ts";
 import { CUE_REPORT } from "../context.ts";
+import { asciiFold } from "../org.ts";
 import type { Phase } from "./shared.ts";
-import { phraseCandidates } from "./shared.ts";
+import { isMention } from "./shared.ts";
 
 // `personnummer` ships CommonJS whose types declare a default export; loading
 // it through require gives the class itself under both module systems.
@@ -149,40 +150,74 @@ export function findPersonnummer(text: string): PinHit[] {
 }
 
 // Word boundaries as Unicode lookarounds: JavaScript's \b treats å, ä, ö as non-letters.
+// Word boundaries as Unicode lookarounds: JavaScript's \b treats å, ä, ö as non-letters.
 const PERSONAL_PHONE_CONTEXT = /(?<![\p{L}\d])(?:mitt|hans|hennes|deras|privat\p{L}*|hem\p{L}*|ring (?:mig|honom|henne)|sms:?a (?:mig|honom|henne)|mobil\p{L}*|nummer till (?:honom|henne))(?![\p{L}\d])/iu;
 const ROLE_MAILBOX = /^(?:info|kontakt|kontakta|support|kundtjanst|kundtjänst|noreply|no-reply|order|sales|hej|hello|admin|office|post|mail|registrator|kommun|ekonomi|faktura|bokning)[@.]/iu;
 const ADDRESS_RE =
   /(?<![\p{L}\d])\p{Lu}\p{Ll}+(?:gatan|vägen|gränd|gränden|stigen|backen|torget|platsen|allén|leden|liden|gången|slingan|svängen|kroken|bågen|torg|väg|gata|stig) \d{1,4}(?: ?[A-Za-z])?(?![\p{L}\d])/gu;
-const RESIDENCE_CONTEXT = /(?<![\p{L}\d])(?:bor|bodde|bosatt|hemadress\p{L}*|adress\p{L}*|lägenhet\p{L}*|lgh|portkod\p{L}*|hemma hos|flyttat till|bostad)(?![\p{L}\d])/iu;
+// Words that make a street address someone's home.
+const RESIDENCE_WORDS = new Set(["bor", "bodde", "bosatt", "hemadress", "hemadressen", "lägenhet", "lägenheten", "lgh", "portkod", "portkoden", "bostad", "hemma", "villa", "villan", "radhus", "radhuset"]);
 const PORTCODE_RE = /(?<![\p{L}\d])portkod\p{L}* ?(?:är|:)? ?\d{3,6}(?![\p{L}\d])/giu;
+// Phone types that are not a private person's line: service, toll-free and premium numbers.
+const PRIVATE_TYPES = new Set(["MOBILE", "FIXED_LINE", "FIXED_LINE_OR_MOBILE", "PERSONAL_NUMBER", "VOIP"]);
 
-function phones(ctx: AnalysisContext, taken: readonly { start: number; end: number }[], business: boolean): Candidate[] {
+/** Digit chains of 7–13 digits, parsed as Swedish numbers (cheaper than scanning with the library's matcher). */
+export function findPhones(ctx: AnalysisContext): { start: number; end: number; e164: string; type: string | undefined }[] {
   if (ctx.norm.digits < 7) return [];
-  const out: Candidate[] = [];
-  for (const m of findPhoneNumbersInText(ctx.text, "SE")) {
-    if (taken.some((t) => m.startsAt < t.end && m.endsAt > t.start)) continue;
-    if (ctx.org.phones.has(m.number.number)) continue;
-    const type = m.number.getType();
-    if (type !== "MOBILE" && type !== "FIXED_LINE" && type !== "FIXED_LINE_OR_MOBILE" && type !== undefined) continue;
-    const before = ctx.text.slice(Math.max(0, m.startsAt - 40), m.startsAt);
-    const personal = PERSONAL_PHONE_CONTEXT.test(before);
-    if (business && !personal) continue;
-    const conf = type === "MOBILE" ? 0.75 : personal ? 0.65 : 0.35;
-    out.push({ ruleId: "personal_data.phone", start: m.startsAt, end: m.endsAt, confidence: conf });
+  const out: { start: number; end: number; e164: string; type: string | undefined }[] = [];
+  const t = ctx.text;
+  for (const chain of digitChains(t)) {
+    let total = 0;
+    for (const g of chain) total += g.digits.length;
+    if (total < 7 || total > 15) continue;
+    let start = chain[0]!.start;
+    if (start > 0 && (t[start - 1] === "+" || (t[start - 1] === "(" && t[start - 2] === "+"))) start -= t[start - 1] === "+" ? 1 : 2;
+    const end = chain[chain.length - 1]!.end;
+    const p = parsePhoneNumberFromString(t.slice(start, end), "SE");
+    if (!p || !p.isValid()) continue;
+    out.push({ start, end, e164: p.number, type: p.getType() });
+    if (out.length >= 50) break;
   }
   return out;
 }
 
-function emails(ctx: AnalysisContext, business: boolean): Candidate[] {
+/** Is this a business comment (an ad, a claim about the city's contacts)? Then contact details are not private. */
+function businessContext(ctx: AnalysisContext): boolean {
+  return ctx.phrases("commercial").length > 0 || ctx.phrases("misleading").length > 0 || /\d ?(?:kr|:-|sek)(?![\p{L}])/u.test(ctx.norm.text);
+}
+
+function phones(ctx: AnalysisContext, taken: readonly { start: number; end: number }[]): Candidate[] {
   const out: Candidate[] = [];
+  let business: boolean | null = null;
+  for (const m of findPhones(ctx)) {
+    if (taken.some((t) => m.start < t.end && m.end > t.start)) continue;
+    if (ctx.org.phones.has(m.e164)) continue;
+    if (m.type !== undefined && !PRIVATE_TYPES.has(m.type)) continue;
+    const before = ctx.text.slice(Math.max(0, m.start - 40), m.start);
+    const personal = PERSONAL_PHONE_CONTEXT.test(before);
+    business ??= businessContext(ctx);
+    if (business && !personal) continue;
+    const conf = m.type === "MOBILE" ? 0.75 : personal ? 0.65 : 0.35;
+    out.push({ ruleId: "personal_data.phone", start: m.start, end: m.end, confidence: conf });
+  }
+  return out;
+}
+
+function emails(ctx: AnalysisContext): Candidate[] {
+  const out: Candidate[] = [];
+  let business: boolean | null = null;
   for (const u of ctx.urls()) {
     if (!u.email) continue;
     const addr = ctx.text.slice(u.start, u.end).toLowerCase();
     if (ctx.org.emails.has(addr) || ctx.org.domains.has(u.domain)) continue;
     if (ROLE_MAILBOX.test(addr)) continue;
+    // An address wearing the city's name is a misleading one, not a private person's.
+    const local = asciiFold(addr.split("@")[0] ?? "");
+    if (ctx.org.nameWords.some((w) => local.includes(w)) || ctx.org.labels.some((l) => local.includes(l))) continue;
     const free = ctx.lex.domains.freemail.has(u.domain);
     const nameLike = /^[\p{L}]+[._-][\p{L}]+@/u.test(addr);
     let conf = free ? (nameLike ? 0.8 : 0.7) : nameLike ? 0.55 : 0.35;
+    business ??= businessContext(ctx);
     if (business) conf -= 0.3;
     out.push({ ruleId: "personal_data.email", start: u.start, end: u.end, confidence: conf });
   }
@@ -193,11 +228,15 @@ function addresses(ctx: AnalysisContext): Candidate[] {
   const out: Candidate[] = [];
   const t = ctx.text;
   if (ctx.norm.digits === 0) return out;
+  if (!ctx.tokens.words.some((w) => RESIDENCE_WORDS.has(w) || w.startsWith("portkod"))) return out;
   for (const re of [ADDRESS_RE, PORTCODE_RE]) {
     re.lastIndex = 0;
     for (let m = re.exec(t); m; m = re.exec(t)) {
-      const around = t.slice(Math.max(0, m.index - 60), Math.min(t.length, m.index + m[0].length + 30));
-      if (re === ADDRESS_RE && !RESIDENCE_CONTEXT.test(around)) continue;
+      if (re === ADDRESS_RE) {
+        const k = ctx.sentenceAt(ctx.normIndex(m.index));
+        const nearby = ctx.tokens.words.some((w, i) => ctx.tokens.sent[i] === k && RESIDENCE_WORDS.has(w));
+        if (!nearby) continue;
+      }
       out.push({ ruleId: re === ADDRESS_RE ? "personal_data.address" : "personal_data.door-code", start: m.index, end: m.index + m[0].length, confidence: 0.75 });
       if (out.length > 20) return out;
     }
@@ -206,10 +245,16 @@ function addresses(ctx: AnalysisContext): Candidate[] {
 }
 
 const PRONOUN_SUBJECT = new Set(["jag", "han", "hon", "hen", "vi", "de", "dom", "du", "ni", "man", "det", "den", "som", "min", "mitt", "mina", "hans", "hennes", "deras", "er", "vår"]);
-const NON_NAMES = new Set(["jag", "det", "den", "han", "hon", "hen", "vi", "de", "dom", "du", "ni", "man", "min", "mitt", "mina", "vår", "och", "men", "om", "när", "sen", "så", "nu", "hej", "tack", "varför", "vad", "hur", "kommunen", "staden", "polisen", "soc", "socialtjänsten"]);
+const NON_NAMES = new Set([
+  "jag", "det", "den", "han", "hon", "hen", "vi", "de", "dom", "du", "ni", "man", "min", "mitt", "mina", "vår", "och", "men", "om", "när", "sen", "så", "nu",
+  "hej", "tack", "varför", "vad", "hur", "kommunen", "staden", "polisen", "soc", "socialtjänsten", "är", "var", "vet", "kan", "har", "familjen", "obs", "nytt",
+]);
+const ROLE_WORD = /^(?:kommunalråd|ordförande|rektor|chef|politiker|handläggare|socialsekreterare|kommundirektör|borgmästare|tjänsteman|förvaltningschef|nämndordförande|badvakt|vaktmästare|lärare|fröken)/u;
 
-/** Name-like: a capitalised word (original text) that is not a sentence-initial function word. */
-function capitalisedTokens(ctx: AnalysisContext): boolean[] {
+/** Capitalised words in the original text that look like names (not function words). */
+function capitalised(ctx: AnalysisContext): boolean[] {
+  const memo = capMemo.get(ctx);
+  if (memo) return memo;
   const out: boolean[] = [];
   for (let k = 0; k < ctx.tokens.count; k++) {
     const o = ctx.norm.start[ctx.tokens.s[k]!]!;
@@ -217,52 +262,89 @@ function capitalisedTokens(ctx: AnalysisContext): boolean[] {
     const word = ctx.tokens.words[k]!;
     out.push(ch !== ch.toLowerCase() && word.length >= 2 && !NON_NAMES.has(word));
   }
+  capMemo.set(ctx, out);
   return out;
 }
+const capMemo = new WeakMap<AnalysisContext, boolean[]>();
 
-/** Does the comment identify a person: "Anna Svensson", "@anna", or a capitalised subject right before the sensitive predicate? */
-function sensitive(ctx: AnalysisContext, hasAddress: boolean): Candidate[] {
-  const matches = phraseCandidates(ctx, "personal_data", { mentionMask: CUE_REPORT });
-  if (matches.length === 0) return [];
-  const caps = capitalisedTokens(ctx);
-  let fullName = /@[\p{L}\d_.]{3,}/u.test(ctx.text) || hasAddress;
-  for (let k = 0; k + 1 < ctx.tokens.count && !fullName; k++) {
-    if (caps[k] && caps[k + 1] && ctx.tokens.sent[k] === ctx.tokens.sent[k + 1]) fullName = true;
+/** Is there a named or pointed-out person before normalised offset `s` in its sentence? */
+export function namedSubjectBefore(ctx: AnalysisContext, s: number): boolean {
+  const caps = capitalised(ctx);
+  const sent = ctx.sentenceAt(s);
+  for (let k = 0; k < ctx.tokens.count && ctx.tokens.s[k]! < s; k++) {
+    if (ctx.tokens.sent[k] !== sent) continue;
+    const w = ctx.tokens.words[k]!;
+    if (caps[k] || w === "han" || w === "hon" || w === "hen" || ROLE_WORD.test(w)) return true;
   }
+  return false;
+}
+
+/**
+ * Sensitive data (health, criminal record, social services, identity) about an
+ * identified person: a name ("Anna Svensson", "Sofia i föräldrarådet"), an
+ * @handle or a home address in the comment. Self-disclosure ("jag har ADHD")
+ * and unnamed people ("min granne") are not hits. Memoised per comment.
+ */
+export function identifiedSensitive(ctx: AnalysisContext): Candidate[] {
+  const memo = sensMemo.get(ctx);
+  if (memo) return memo;
   const out: Candidate[] = [];
-  for (const m of ctx.phrases("personal_data")) {
-    const cand = matches.find((c) => c.ruleId === m.rule.id && c.start === ctx.span(m.s, m.e).start);
-    if (!cand) continue;
-    // The subject: the token just before the match (or the match's first token for "som är …").
+  sensMemo.set(ctx, out);
+  const matches = ctx.phrases("personal_data");
+  if (matches.length === 0) return out;
+  const caps = capitalised(ctx);
+  const hasHandle = /@[\p{L}\d_.]{3,}/u.test(ctx.text) && !ctx.urls().some((u) => u.email);
+  const hasAddress = addressesMemo(ctx).length > 0;
+  for (const m of matches) {
+    if (isMention(ctx, m.s, m.e, CUE_REPORT)) continue;
     let k = 0;
     while (k < ctx.tokens.count && ctx.tokens.e[k]! <= m.s) k++;
     const subj = k - 1;
     const subjWord = subj >= 0 ? ctx.tokens.words[subj]! : "";
-    const namedSubject = subj >= 0 && caps[subj] === true && !PRONOUN_SUBJECT.has(subjWord);
-    const thirdPerson = subjWord === "han" || subjWord === "hon" || subjWord === "hen" || ctx.tokens.words[k] === "han" || ctx.tokens.words[k] === "hon";
     if (subjWord === "jag" || subjWord === "vi" || ctx.tokens.words[k] === "jag") continue; // self-disclosure
-    if (namedSubject) out.push({ ...cand, start: ctx.span(ctx.tokens.s[subj]!, m.e).start, confidence: cand.confidence, legalBasis: "bbs-5" });
-    else if (fullName && (thirdPerson || m.rule.id !== "personal_data.identity")) out.push({ ...cand, confidence: cand.confidence - 0.05, legalBasis: "bbs-5" });
+    const sent = m.sentence;
+    let fullName = false;
+    let singleName = false;
+    for (let q = 0; q < ctx.tokens.count; q++) {
+      if (!caps[q]) continue;
+      if (q + 1 < ctx.tokens.count && caps[q + 1] && ctx.tokens.sent[q + 1] === ctx.tokens.sent[q]) fullName = true;
+      const initial = q === 0 || ctx.tokens.sent[q - 1] !== ctx.tokens.sent[q];
+      if (ctx.tokens.sent[q] === sent && !initial) singleName = true;
+    }
+    const namedSubject = subj >= 0 && caps[subj] === true && !PRONOUN_SUBJECT.has(subjWord);
+    const { start, end } = ctx.span(namedSubject ? ctx.tokens.s[subj]! : m.s, m.e);
+    let conf = 0;
+    if (namedSubject || fullName) conf = m.rule.conf;
+    else if (hasHandle || hasAddress) conf = m.rule.conf - 0.05;
+    else if (singleName) conf = m.rule.conf - 0.1;
+    if (conf > 0) out.push({ ruleId: m.rule.id, start, end, confidence: conf, legalBasis: "bbs-5" });
   }
   return out;
+}
+const sensMemo = new WeakMap<AnalysisContext, Candidate[]>();
+const addrMemo = new WeakMap<AnalysisContext, Candidate[]>();
+function addressesMemo(ctx: AnalysisContext): Candidate[] {
+  let a = addrMemo.get(ctx);
+  if (!a) {
+    a = addresses(ctx);
+    addrMemo.set(ctx, a);
+  }
+  return a;
 }
 
 export const personalDataPhase: Phase = {
   id: "personal_data",
-  version: "1.0.0",
+  version: "1.1.0",
   category: "personal_data",
   run(ctx) {
     const out: Candidate[] = [];
     if (ctx.norm.digits >= 10) {
       for (const p of findPersonnummer(ctx.text)) out.push({ ruleId: "personal_data.personnummer", start: p.start, end: p.end, confidence: p.confidence });
     }
-    // Contact details in an ad or in a "this is the city's number" claim belong to other categories.
-    const business = ctx.phrases("commercial").length > 0 || ctx.phrases("misleading").length > 0;
-    out.push(...phones(ctx, out, business));
-    out.push(...emails(ctx, business));
-    const addr = addresses(ctx);
-    out.push(...addr);
-    out.push(...sensitive(ctx, addr.length > 0));
+    out.push(...phones(ctx, out));
+    out.push(...emails(ctx));
+    out.push(...addressesMemo(ctx));
+    out.push(...identifiedSensitive(ctx));
     return out;
   },
 };

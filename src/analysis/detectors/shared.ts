@@ -1,7 +1,7 @@
 // Helpers shared by the detector phases: severity → confidence, "mention is
 // not use" checks, person frames around a lexicon hit, phrase → candidate.
 import type { AnalysisContext, Candidate, PhraseMatch } from "../context.ts";
-import { CUE_COUNTER, CUE_META, CUE_REPORT } from "../context.ts";
+import { CUE_COUNTER, CUE_META, CUE_QUOTE, CUE_REPORT } from "../context.ts";
 import type { LexHit } from "../text/matcher.ts";
 import type { CategoryId } from "../types.ts";
 
@@ -26,7 +26,7 @@ export const MENTION_CUES = CUE_REPORT | CUE_COUNTER | CUE_META;
  */
 export function isMention(ctx: AnalysisContext, s: number, e: number, mask = MENTION_CUES): boolean {
   if (ctx.cues(ctx.sentenceAt(s)) & mask) return true;
-  return ctx.quoted(s, e) && (ctx.commentCues() & mask) !== 0;
+  return ctx.quoted(s, e) && (ctx.commentCues() & (mask | CUE_QUOTE)) !== 0;
 }
 
 /** Up to `n` token strings before token `tok` in the same sentence, nearest first. */
@@ -50,7 +50,11 @@ const INTENSIFIERS = new Set([
   "jävla", "djävla", "javla", "förbannade", "satans", "fucking", "dumma", "äckliga", "fula", "feta", "lilla", "store", "stora", "gamla",
   "sjuka", "störda", "korkade", "efterblivna", "patetiska", "värdelösa", "jäkla", "helvetes", "skit", "jävel", "så", "sån", "sådan",
   "en", "ett", "riktig", "riktigt", "total", "totalt", "komplett", "himla", "jävligt", "fet", "stor", "liten", "ful", "dum", "äcklig",
+  "helt", "fullständigt", "jätte", "otroligt", "väldigt", "lite", "rätt", "ganska", "sjukt", "lat", "ynklig", "lögnaktig", "liten",
+  "gammal", "gamla", "fet", "tjock", "tjocka", "äckliga", "jävla", "fucking",
 ]);
+/** Adjective-like words (lögnaktig, korrupt, ynkliga) may stand between "är en" and the noun. */
+const ADJ_LIKE = /(?:ig|iga|igt|lig|liga|isk|iska|ad|ade|at|en|na|ös|ösa|sam|samma)$/u;
 const SELF = new Set(["jag", "mig", "mej", "själv", "ja"]);
 
 export interface Frame {
@@ -65,9 +69,18 @@ export interface Frame {
  * jävla X", "X!", "han är en X", "vilken X". Looks back over intensifiers.
  */
 export function personFrame(ctx: AnalysisContext, tok: number): Frame {
-  const before = wordsBefore(ctx, tok, 6);
+  const before = wordsBefore(ctx, tok, 7);
   let i = 0;
-  while (i < before.length && INTENSIFIERS.has(before[i]!)) i++;
+  let adjectives = 0;
+  while (i < before.length) {
+    const w = before[i]!;
+    if (INTENSIFIERS.has(w)) i++;
+    else if (adjectives < 2 && w.length > 3 && ADJ_LIKE.test(w) && i + 1 < before.length && (INTENSIFIERS.has(before[i + 1]!) || before[i + 1] === "är")) {
+      adjectives++;
+      i++;
+    } else break;
+  }
+  if (before.slice(0, i + 1).some((w) => w === "inte" || w === "aldrig")) return { strength: 0, self: false };
   const w1 = before[i];
   const w2 = before[i + 1];
   const w3 = before[i + 2];

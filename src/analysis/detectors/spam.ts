@@ -36,9 +36,22 @@ function repetition(ctx: AnalysisContext): Candidate | null {
   return null;
 }
 
+/** "dddddddddddd", "!!!!!!!!!!!!!!!!": one character flooded. */
+function flood(ctx: AnalysisContext): Candidate | null {
+  const t = ctx.text;
+  let run = 1;
+  for (let i = 1; i < t.length; i++) {
+    if (t.charCodeAt(i) === t.charCodeAt(i - 1) && t.charCodeAt(i) !== 0x20) {
+      if (++run >= 20) return { ruleId: "spam.flood", start: 0, end: t.length, confidence: 0.8 };
+    } else run = 1;
+  }
+  return null;
+}
+
 function gibberish(ctx: AnalysisContext): Candidate | null {
   const n = ctx.tokens.count;
-  if (n === 0) return null;
+  // Gibberish spam is short; long texts are judged by repetition instead.
+  if (n === 0 || n > 30) return null;
   let bad = 0;
   let letters = 0;
   for (const w of ctx.tokens.words) {
@@ -89,11 +102,11 @@ function crossComment(ctx: AnalysisContext): Candidate | null {
 
 export const spamPhase: Phase = {
   id: "spam",
-  version: "1.0.0",
+  version: "1.1.0",
   category: "spam",
   run(ctx) {
     const out: Candidate[] = [];
-    for (const c of [repetition(ctx), gibberish(ctx), stuffing(ctx), crossComment(ctx)]) if (c && c.end > c.start) out.push(c);
+    for (const c of [repetition(ctx), flood(ctx), gibberish(ctx), stuffing(ctx), crossComment(ctx)]) if (c && c.end > c.start) out.push(c);
     return out;
   },
 };

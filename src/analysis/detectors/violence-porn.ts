@@ -3,11 +3,11 @@
 // Pornography as a topic ("porrfilter på skolans datorer") is not a hit.
 import type { Candidate } from "../context.ts";
 import type { Phase } from "./shared.ts";
-import { phraseCandidates } from "./shared.ts";
+import { isMention, phraseCandidates } from "./shared.ts";
 
 export const violencePornPhase: Phase = {
   id: "violence_porn",
-  version: "1.0.0",
+  version: "1.1.0",
   category: "violence_porn",
   run(ctx) {
     const out: Candidate[] = [];
@@ -27,6 +27,18 @@ export const violencePornPhase: Phase = {
         const { start, end } = ctx.span(h.s, h.e);
         out.push({ ruleId: "violence_porn.word-with-link", start, end, confidence: 0.75, legalBasis: h.entry.tags.includes("gore") || h.entry.tags.includes("csam") ? "bbs-5" : "page-rule" });
         break;
+      }
+    }
+    // Explicit sexual text: two or more obscene sexual words ("stora kukar och våta fittor").
+    if (!out.length) {
+      const sexual = ctx.hits.filter((h) => h.entry.tags.includes("sexual") && h.entry.kind === "profanity");
+      const context = ctx.hits.filter((h) => h.entry.kind === "sexual");
+      const distinct = new Set(sexual.map((h) => h.tok)).size;
+      if (distinct >= 2 || (distinct === 1 && new Set(context.map((h) => h.tok)).size >= 2)) {
+        const first = sexual[0]!;
+        const last = sexual[sexual.length - 1]!;
+        const { start, end } = ctx.span(first.s, last.e);
+        if (!isMention(ctx, first.s, last.e)) out.push({ ruleId: "violence_porn.explicit-words", start, end, confidence: 0.7, legalBasis: "page-rule" });
       }
     }
     for (const c of phraseCandidates(ctx, "violence_porn")) {

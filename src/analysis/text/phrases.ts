@@ -102,7 +102,11 @@ function wordSource(raw: string, classes: Readonly<Record<string, WordClass>>): 
       const alts = p
         .slice(i + 1, close)
         .split("|")
-        .map((a) => (a.startsWith("@") ? classSource(classOf(a, classes), classes) : a.split(" ").map(escapeRe).join(SEP)));
+        .map((a) =>
+          a.startsWith("@")
+            ? classSource(classOf(a, classes), classes)
+            : (a.startsWith("*") ? "\\p{L}*" : "") + (a.startsWith("*") ? a.slice(1) : a).split(" ").map(escapeRe).join(SEP),
+        );
       out += `(?:${alts.join("|")})`;
       i = close + 1;
     } else if (ch === "*" && i === p.length - 1) {
@@ -202,6 +206,11 @@ export function compilePattern(
     }
     if (raw === "$") {
       endAnchor = true;
+      // "… ~3 $": up to N more words before the sentence ends.
+      if (pendingGap) {
+        src += `(?:${SEP}${NEG}[^ .!?\\n]{1,40}){0,${/\{0,(\d+)\}$/.exec(pendingGap)![1]}}`;
+        pendingGap = "";
+      }
       continue;
     }
     if (endAnchor) throw new Error(`"$" must come last in "${pattern}"`);
@@ -211,6 +220,11 @@ export function compilePattern(
       if (raw[0] === "?") optional = true;
       else isGate = true;
       raw = raw.slice(1);
+    }
+    // "{en|ett|}": an empty alternative makes the whole word optional.
+    if (!raw.startsWith("@") && /^\{[^{}]*\}$/.test(raw) && expandBraces(raw).includes("")) {
+      optional = true;
+      raw = raw.replace(/\|\}$/, "}").replace(/^\{\|/, "{").replace(/\|\|/g, "|");
     }
     const body = raw.startsWith("@") ? classSource(classOf(raw, classes), classes) : wordSource(raw, classes);
     const g = optional ? null : gateOf(raw, classes);
@@ -231,7 +245,7 @@ export function compilePattern(
   // number), the first required word takes its place.
   gate ??= requires[0] ?? null;
   if (!gate) throw new Error(`pattern needs at least one required word: "${pattern}"`);
-  if (pendingGap) throw new Error(`pattern cannot end with a gap: "${pattern}"`);
+  // A trailing gap adds nothing to a match; it is ignored.
   const source = `${startAnchor ? SENT_START : ""}${B_START}(?:${src})${B_END}${endAnchor ? SENT_END : ""}`;
   return { source, gate, requires };
 }

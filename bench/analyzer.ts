@@ -92,13 +92,13 @@ if (!args["skip-cli"]) {
     const orgFile = path.join(dir, "org.json");
     writeFileSync(file, comments.map((c) => JSON.stringify(c)).join("\n") + "\n");
     writeFileSync(orgFile, JSON.stringify(org));
-    const time = (cmd: string[]): { seconds: number; status: number | null; stderr: string } => {
+    const time = (cmd: string, argv: string[]): { seconds: number; status: number | null; stderr: string } => {
       const t0 = process.hrtime.bigint();
-      const r = spawnSync(NODE, cmd, { cwd: REPO, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync(cmd, argv, { cwd: REPO, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
       return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, status: r.status, stderr: r.stderr.toString().slice(0, 500) };
     };
-    const cli = time(["src/main.ts", "analyze", "--org", orgFile, file]);
-    const obs = time(["bench/lib/obscenity-file.ts", file]);
+    const cli = time(path.join(REPO, "bin/vaxel"), ["analyze", "--org", orgFile, file]);
+    const obs = time(NODE, ["bench/lib/obscenity-file.ts", file]);
     for (const [name, r] of [["vaxel analyze", cli], ["obscenity script", obs]] as const) {
       if (r.status !== 0) console.error(`${name} exited with ${r.status}: ${r.stderr}`);
     }

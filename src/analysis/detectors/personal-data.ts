@@ -271,10 +271,15 @@ const capMemo = new WeakMap<AnalysisContext, boolean[]>();
 export function namedSubjectBefore(ctx: AnalysisContext, s: number): boolean {
   const caps = capitalised(ctx);
   const sent = ctx.sentenceAt(s);
+  const groupToks = new Set(ctx.hits.filter((h) => h.entry.kind === "group" || h.entry.kind === "hate").map((h) => h.tok));
   for (let k = 0; k < ctx.tokens.count && ctx.tokens.s[k]! < s; k++) {
     if (ctx.tokens.sent[k] !== sent) continue;
     const w = ctx.tokens.words[k]!;
-    if (caps[k] || w === "han" || w === "hon" || w === "hen" || ROLE_WORD.test(w)) return true;
+    if (w === "han" || w === "hon" || w === "hen" || ROLE_WORD.test(w)) return true;
+    if (!caps[k] || groupToks.has(k)) continue;
+    // A capitalised word counts as a name unless it only starts the sentence.
+    const initial = k === 0 || ctx.tokens.sent[k - 1] !== sent;
+    if (!initial || (k + 1 < ctx.tokens.count && caps[k + 1] && ctx.tokens.sent[k + 1] === sent)) return true;
   }
   return false;
 }

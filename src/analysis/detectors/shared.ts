@@ -53,8 +53,7 @@ const INTENSIFIERS = new Set([
   "helt", "fullständigt", "jätte", "otroligt", "väldigt", "lite", "rätt", "ganska", "sjukt", "lat", "ynklig", "lögnaktig", "liten",
   "gammal", "gamla", "fet", "tjock", "tjocka", "äckliga", "jävla", "fucking",
 ]);
-/** Adjective-like words (lögnaktig, korrupt, ynkliga) may stand between "är en" and the noun. */
-const ADJ_LIKE = /(?:ig|iga|igt|lig|liga|isk|iska|ad|ade|at|en|na|ös|ösa|sam|samma)$/u;
+
 const SELF = new Set(["jag", "mig", "mej", "själv", "ja"]);
 
 export interface Frame {
@@ -66,33 +65,42 @@ export interface Frame {
 
 /**
  * Is a noun/adjective hit aimed at a person? "du är en X", "din X", "ditt
- * jävla X", "X!", "han är en X", "vilken X". Looks back over intensifiers.
+ * jävla X", "X!", "han är en X", "rektorn är en inkompetent X", "vilken X".
+ * Looks back over intensifiers and up to two adjectives.
  */
 export function personFrame(ctx: AnalysisContext, tok: number): Frame {
   const before = wordsBefore(ctx, tok, 7);
   let i = 0;
-  let adjectives = 0;
-  while (i < before.length) {
-    const w = before[i]!;
-    if (INTENSIFIERS.has(w)) i++;
-    else if (adjectives < 2 && w.length > 3 && ADJ_LIKE.test(w) && i + 1 < before.length && (INTENSIFIERS.has(before[i + 1]!) || before[i + 1] === "är")) {
-      adjectives++;
-      i++;
-    } else break;
-  }
-  if (before.slice(0, i + 1).some((w) => w === "inte" || w === "aldrig")) return { strength: 0, self: false };
+  while (i < before.length && INTENSIFIERS.has(before[i]!)) i++;
   const w1 = before[i];
-  const w2 = before[i + 1];
-  const w3 = before[i + 2];
   if (before.slice(0, i + 3).some((w) => SELF.has(w))) return { strength: 0, self: true };
   if (w1 && SECOND_PERSON.has(w1)) return { strength: 2, self: false };
-  if (w1 === "är" || w1 === "e" || w1 === "var" || w1 === "blir") {
-    if (w2 && SECOND_PERSON.has(w2)) return { strength: 2, self: false };
-    if (w2 && (THIRD_PERSON.has(w2) || w2.endsWith("n") || w2.endsWith("na") || w2.endsWith("et"))) return { strength: 1, self: false };
-    if (w3 && SECOND_PERSON.has(w3)) return { strength: 2, self: false };
-  }
   if (w1 === "vilken" || w1 === "vilket" || w1 === "vilka" || w1 === "era" || w1 === "sådana" || w1 === "såna") return { strength: 2, self: false };
-  if (w1 === "som" && w2 && SECOND_PERSON.has(w2)) return { strength: 2, self: false };
+  // A copula within five words, with only articles, intensifiers or up to two adjectives between.
+  let j = -1;
+  let skipped = 0;
+  for (let k = 0; k < Math.min(before.length, 6); k++) {
+    const w = before[k]!;
+    if (w === "är" || w === "e" || w === "var" || w === "blir" || w === "blev") {
+      j = k;
+      break;
+    }
+    if (w === "inte" || w === "aldrig" || w === "som" || w === "och") break;
+    if (!INTENSIFIERS.has(w) && ++skipped > 2) break;
+  }
+  if (j >= 0) {
+    const subj = before[j + 1];
+    const subj2 = before[j + 2];
+    if (subj && SECOND_PERSON.has(subj)) return { strength: 2, self: false };
+    if (subj && SELF.has(subj)) return { strength: 0, self: true };
+    if (subj && THING_SUBJECT.test(subj)) return { strength: 0, self: false };
+    // "Homosexuella är äckliga": a group as subject is group derogation (hate), not a personal insult.
+    const subjTok = tok - 1 - (j + 1);
+    if (subj && ctx.hits.some((h) => h.tok === subjTok && (h.entry.kind === "group" || h.entry.kind === "hate"))) return { strength: 0, self: false };
+    if (subj === "det" && subj2 && SECOND_PERSON.has(subj2)) return { strength: 2, self: false };
+    if (subj) return { strength: 1, self: false };
+  }
+  if (w1 === "som" && before[i + 1] && SECOND_PERSON.has(before[i + 1]!)) return { strength: 2, self: false };
   // A bare abusive noun as the whole sentence, or after an intensifier ("jävla idiot!").
   const sent = ctx.tokens.sent[tok];
   const alone = !w1 && (tok + 1 >= ctx.tokens.count || ctx.tokens.sent[tok + 1] !== sent);
@@ -100,6 +108,10 @@ export function personFrame(ctx: AnalysisContext, tok: number): Frame {
   if (i > 0 && before[0] !== "en" && before[0] !== "ett") return { strength: 1, self: false };
   return { strength: 0, self: false };
 }
+
+/** Subjects that are things: harsh words about decisions and plans are criticism, not insults (RF 1:9). */
+export const THING_SUBJECT =
+  /^(?:beslut|förslag|idé|ide|politik|plan|regel|regler|system|budget|lösning|upphandling|bygge|projekt|utredning|svar|argument|inlägg|kommentar|artikel|sida|hemsida|app|skylt|väg|gata|trafik|parkering|prioritering|satsning|nedläggning|ombyggnad|hantering|ledning|styre|nämnd|det|detta|allt|läget|situationen|resultatet|upplägget|schemat|e-tjänst|tjänst)/u;
 
 /** Convert phrase matches of a category to candidates, skipping mentions. */
 export function phraseCandidates(

@@ -14,7 +14,16 @@ export const PERMISSIONS = {
   "directory:publish": ["admin", "editor"],
   "moderation:decide": ["admin", "moderator"],
   "channels:manage": ["admin"],
-  "records:read": ["admin", "registrar"],
+  /** Search and read records; personal data comes masked. */
+  "records:read": ["admin", "registrar", "moderator"],
+  /** See records with personal data unmasked (every such read is audited). */
+  "records:unmask": ["admin", "registrar"],
+  /** Register (diarieföra) records, flag items for registration. */
+  "records:register": ["admin", "registrar"],
+  /** Handle records requests (utlämnande) and their redactions. */
+  "records:request": ["admin", "registrar"],
+  /** Disposal rules, dry runs, execution, legal holds; archival exports. */
+  "records:dispose": ["admin", "registrar"],
   "metrics:read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

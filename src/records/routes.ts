@@ -1,0 +1,19 @@
+// The records module's HTTP surface: search, the register (diarium), records
+// requests, disposal and archival packages. Each area registers its routes.
+import type { FastifyPluginAsync } from "fastify";
+import type { Config } from "../config.ts";
+import type { Pool } from "../platform/db/pool.ts";
+import { NAV } from "../web/layout.ts";
+import { registerSearchRoutes } from "./search/routes.ts";
+import { tr } from "./web/messages.ts";
+
+export interface RecordsRoutesOptions {
+  pool: Pool;
+  cfg: Config;
+}
+
+export const recordsRoutes: FastifyPluginAsync<RecordsRoutesOptions> = async (app, opts) => {
+  const { pool } = opts;
+  if (!NAV.some((n) => n.href === "/records/search")) NAV.push({ href: "/records/search", label: { sv: tr("sv", "nav.search"), en: tr("en", "nav.search") }, permission: "records:read" });
+  await registerSearchRoutes(app, pool);
+};

@@ -17,6 +17,7 @@ import type { OidcLogin } from "./access/oidc.ts";
 import { auditRoutes } from "./platform/audit/routes.ts";
 import { channelsRoutes } from "./channels/index.ts";
 import { directoryRoutes } from "./directory/routes.ts";
+import { moderationRoutes } from "./moderation/index.ts";
 import { recordsRoutes } from "./records/routes.ts";
 import type { Pool } from "./platform/db/pool.ts";
 import { AppError, errorBody } from "./platform/errors.ts";
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { pool });
   await app.register(channelsRoutes, { pool, cfg });
   await app.register(directoryRoutes, { pool, cfg });
+  await app.register(moderationRoutes, { pool, cfg });
   await app.register(recordsRoutes, { pool, cfg });
 
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody("not_found", req.lang)));

@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { registerAnalysisCommands } from "./analysis/cli.ts";
 import { registerDirectoryCommands } from "./directory/cli.ts";
 import { registerChannelsCommands } from "./channels/cli.ts";
+import { registerModerationCommands } from "./moderation/cli.ts";
 import { registerPlatformCommands } from "./platform/cli.ts";
 import { registerRecordsCommands } from "./records/cli.ts";
 import { registerRecordsArchiveCommands } from "./records/archive-cli.ts";
@@ -20,6 +21,7 @@ registerPlatformCommands(program);
 registerAnalysisCommands(program);
 registerDirectoryCommands(program);
 registerChannelsCommands(program);
+registerModerationCommands(program);
 registerRecordsCommands(program);
 registerRecordsArchiveCommands(program);
 

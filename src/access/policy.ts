@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "directory:write": ["admin", "editor"],
   "directory:publish": ["admin", "editor"],
   "moderation:decide": ["admin", "moderator"],
+  /** Moderation records (block list, police reports, supervision): public records a registrar keeps too. */
+  "moderation:read": ["admin", "moderator", "registrar"],
   "channels:manage": ["admin"],
   /** Search and read records; personal data comes masked. */
   "records:read": ["admin", "registrar", "moderator"],

@@ -59,6 +59,51 @@ export const ERROR_CATALOGUE = {
     sv: "Verifieringen av webhooken misslyckades.",
     en: "The webhook verification failed.",
   },
+  moderation_rule_required: {
+    status: 422,
+    sv: "Ett beslut måste ange vilken sidregel det grundar sig på.",
+    en: "A decision must name the page rule it is based on.",
+  },
+  moderation_basis_invalid: {
+    status: 422,
+    sv: "Regeln kan inte åberopas med den rättsliga grunden (5 § BBS-lagen gäller bara brott som lagen räknar upp).",
+    en: "The rule cannot be cited on that legal basis (section 5 of the BBS Act covers only the crimes it lists).",
+  },
+  moderation_criticism_reason_required: {
+    status: 422,
+    sv: "Kommentaren kritiserar kommunen. Att dölja eller ta bort den enbart med stöd av sidreglerna kräver en skriftlig motivering och en andra moderators bekräftelse (RF 1:9).",
+    en: "The comment criticises the municipality. Hiding or removing it on a page-rule ground alone needs a written reason and a second moderator's confirmation (RF 1:9).",
+  },
+  moderation_second_moderator_required: {
+    status: 403,
+    sv: "En annan moderator än den som fattade beslutet måste bekräfta det.",
+    en: "A moderator other than the one who made the decision must confirm it.",
+  },
+  moderation_state_conflict: {
+    status: 409,
+    sv: "Beslutet passar inte objektets nuvarande läge. Ladda om och försök igen.",
+    en: "The decision does not fit the item's current state. Reload and try again.",
+  },
+  moderation_ban_needs_warning: {
+    status: 422,
+    sv: "Personen har inte fått någon varning. En avstängning utan varning kräver en skriftlig motivering.",
+    en: "The person has not been warned. A ban without a warning needs a written reason.",
+  },
+  appeal_closed: {
+    status: 410,
+    sv: "Tiden för att överklaga har gått ut.",
+    en: "The time to appeal has passed.",
+  },
+  registration_series_unknown: {
+    status: 422,
+    sv: "Diarieserien finns inte. Lägg upp serien först.",
+    en: "The diary series does not exist. Create the series first.",
+  },
+  registration_subject_sensitive: {
+    status: 422,
+    sv: "Ärendemeningen får inte innehålla känsliga uppgifter (till exempel personnummer). Skriv om den.",
+    en: "The subject line must not contain sensitive data (for example a personnummer). Rewrite it.",
+  },
   internal: { status: 500, sv: "Ett oväntat fel inträffade.", en: "An unexpected error occurred." },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -1,0 +1,57 @@
+// What the moderation module runs in a process: the automatic actions of the
+// page rules after analysis (system actor), and an event bus that tells open
+// queue pages (server-sent events) that something changed.
+import { EventEmitter } from "node:events";
+import type { Pool } from "../platform/db/pool.ts";
+import { applyAutomaticActions } from "./use-cases/apply-automatic-actions.ts";
+
+export interface ModerationRuntime {
+  events: EventEmitter;
+  /** Something changed for these items in this organisation (decisions, new analyses). */
+  changed(orgId: string, itemIds: string[]): void;
+  /** Runs the automatic actions now; returns how many items were acted on. */
+  runAutomatic(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createModerationRuntime(o: { pool: Pool; publicUrl: string; pollMs?: number }): ModerationRuntime {
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | null = null;
+  let stopped = false;
+  const changed = (orgId: string, itemIds: string[]) => {
+    events.emit("queue", { orgId, itemIds });
+  };
+  const runAutomatic = async () => {
+    // One pass at a time per process; a second call waits for the first.
+    if (running) return running;
+    running = (async () => {
+      const out = await applyAutomaticActions(o.pool, { publicUrl: o.publicUrl });
+      if (out.length) events.emit("queue", { orgId: null, itemIds: out.map((x) => x.itemId) });
+      return out.length;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  return {
+    events,
+    changed,
+    runAutomatic,
+    start() {
+      const tick = () => {
+        runAutomatic().catch(() => undefined).finally(() => {
+          if (!stopped) timer = setTimeout(tick, o.pollMs ?? 2000);
+        });
+      };
+      tick();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { Config } from "../config.ts";
 import type { Pool } from "../platform/db/pool.ts";
 import { NAV } from "../web/layout.ts";
+import { registerRegistrationRoutes } from "./registration/routes.ts";
 import { registerSearchRoutes } from "./search/routes.ts";
 import { tr } from "./web/messages.ts";
 
@@ -15,5 +16,7 @@ export interface RecordsRoutesOptions {
 export const recordsRoutes: FastifyPluginAsync<RecordsRoutesOptions> = async (app, opts) => {
   const { pool } = opts;
   if (!NAV.some((n) => n.href === "/records/search")) NAV.push({ href: "/records/search", label: { sv: tr("sv", "nav.search"), en: tr("en", "nav.search") }, permission: "records:read" });
+  if (!NAV.some((n) => n.href === "/records/register")) NAV.push({ href: "/records/register", label: { sv: tr("sv", "nav.register"), en: tr("en", "nav.register") }, permission: "records:read" });
   await registerSearchRoutes(app, pool);
+  await registerRegistrationRoutes(app, pool);
 };

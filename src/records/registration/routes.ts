@@ -1,0 +1,146 @@
+// The register (diarium): API, CSV/JSON export for the case management
+// system, the candidates that must be registered, and the page.
+import { Type, type Static } from "@sinclair/typebox";
+import { stringify } from "csv-stringify/sync";
+import type { FastifyInstance } from "fastify";
+import { can } from "../../access/policy.ts";
+import type { Pool } from "../../platform/db/pool.ts";
+import { page } from "../../web/layout.ts";
+import { refreshSearchIndex } from "../search/refresh-search-index.ts";
+import { tr } from "../web/messages.ts";
+import { registerPageBody } from "../web/register-page.ts";
+import { findRegistrationCandidates } from "./find-registration-candidates.ts";
+import { createDiarySeries, flagItemForRegistration } from "./flag-item.ts";
+import { listRegistrations, REGISTER_CSV_COLUMNS } from "./list-registrations.ts";
+import { registerRecord, REGISTRATION_REASONS, type RegistrationReason } from "./register-record.ts";
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+const RegistrationJson = Type.Object({
+  id: Type.String(), diaryNumber: Type.String(), series: Type.String(), year: Type.Integer(), number: Type.Integer(),
+  itemId: Nullable(Type.String()), reasons: Type.Array(Type.String()), receivedAt: Type.String(), sender: Type.String(),
+  subject: Type.String(), unitId: Nullable(Type.String()), classification: Type.String(), secrecyNote: Nullable(Type.String()),
+  matter: Nullable(Type.String()), registeredBy: Type.String(), registeredAt: Type.String(),
+});
+
+const RegisterBody = Type.Object({
+  series: Type.String({ pattern: "^[A-ZÅÄÖ0-9]{1,8}$" }),
+  /** The captured item to register (omit for a record without one). */
+  itemId: Type.Optional(Type.String({ format: "uuid" })),
+  reasons: Type.Optional(Type.Array(Type.Union(REGISTRATION_REASONS.map((r) => Type.Literal(r))), { minItems: 1 })),
+  /** Comma-separated reasons (from the HTML form). */
+  reasonList: Type.Optional(Type.String({ maxLength: 200 })),
+  receivedAt: Type.Optional(Type.String({ format: "date" })),
+  sender: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  /** A subject line without sensitive data. */
+  subject: Type.String({ minLength: 1, maxLength: 500 }),
+  unitId: Type.Optional(Type.String({ format: "uuid" })),
+  classification: Type.String({ minLength: 1, maxLength: 50 }),
+  secrecyNote: Type.Optional(Type.String({ maxLength: 300 })),
+  matter: Type.Optional(Type.String({ maxLength: 50 })),
+  _csrf: Type.Optional(Type.String()),
+});
+type RegisterBodyT = Static<typeof RegisterBody>;
+
+const RegisterQuery = Type.Object({
+  series: Type.Optional(Type.String({ maxLength: 8 })),
+  year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 9999 })),
+  from: Type.Optional(Type.String({ format: "date" })),
+  to: Type.Optional(Type.String({ format: "date" })),
+  lang: Type.Optional(Type.String()),
+});
+type RegisterQueryT = Static<typeof RegisterQuery>;
+
+export async function registerRegistrationRoutes(app: FastifyInstance, pool: Pool): Promise<void> {
+  const actorOf = (p: { userId: string; username: string }) => ({ id: p.userId, label: p.username });
+
+  app.post(
+    "/api/v1/records/series",
+    { config: { permission: "records:register" }, schema: { tags: ["records"], summary: "Create a diary series (e.g. KS)", security: [{ bearer: [] }],
+      body: Type.Object({ code: Type.String({ pattern: "^[A-ZÅÄÖ0-9]{1,8}$" }), name: Type.String({ minLength: 1, maxLength: 200 }), unitId: Type.Optional(Type.String({ format: "uuid" })) }),
+      response: { 201: Type.Object({ code: Type.String() }) } } },
+    async (req, reply) => {
+      const b = req.body as { code: string; name: string; unitId?: string };
+      await createDiarySeries({ pool }, { orgId: req.principal!.orgId, code: b.code, name: b.name, unitId: b.unitId ?? null, actor: actorOf(req.principal!) });
+      return reply.status(201).send({ code: b.code });
+    },
+  );
+
+  const doRegister = async (orgId: string, b: RegisterBodyT, actor: { id: string; label: string }, requestId: string) => {
+    const reasons = (b.reasons ?? (b.reasonList ?? "manual").split(",").map((s) => s.trim()).filter((s): s is RegistrationReason => (REGISTRATION_REASONS as readonly string[]).includes(s)));
+    return registerRecord({ pool }, {
+      orgId, series: b.series, itemId: b.itemId ?? null, reasons: reasons.length ? reasons : ["manual"], receivedAt: b.receivedAt ?? null,
+      sender: b.sender ?? null, subject: b.subject, unitId: b.unitId ?? null, classification: b.classification,
+      secrecyNote: b.secrecyNote || null, matter: b.matter || null, actor, requestId,
+    });
+  };
+
+  app.post(
+    "/api/v1/records/registrations",
+    { config: { permission: "records:register" }, schema: { tags: ["records"], summary: "Register (diarieför) a record; numbers are gap-free per series and year", security: [{ bearer: [] }], body: RegisterBody, response: { 201: RegistrationJson } } },
+    async (req, reply) => reply.status(201).send(await doRegister(req.principal!.orgId, req.body as RegisterBodyT, actorOf(req.principal!), req.id)),
+  );
+
+  app.post(
+    "/records/register",
+    { config: { permission: "records:register", html: true }, schema: { hide: true, body: RegisterBody } },
+    async (req, reply) => {
+      await doRegister(req.principal!.orgId, req.body as RegisterBodyT, actorOf(req.principal!), req.id);
+      return reply.redirect("/records/register", 303);
+    },
+  );
+
+  app.get(
+    "/api/v1/records/register",
+    { config: { permission: "records:read" }, schema: { tags: ["records"], summary: "The register (diarium) as JSON", security: [{ bearer: [] }], querystring: RegisterQuery, response: { 200: Type.Array(RegistrationJson) } } },
+    async (req) => listRegistrations(pool, { orgId: req.principal!.orgId, ...(req.query as RegisterQueryT) }),
+  );
+
+  app.get(
+    "/api/v1/records/register.csv",
+    { config: { permission: "records:read" }, schema: { tags: ["records"], summary: "The register (diarium) as CSV (UTF-8 with BOM, semicolons, for Excel and case management imports)", security: [{ bearer: [] }], querystring: RegisterQuery } },
+    async (req, reply) => {
+      const rows = await listRegistrations(pool, { orgId: req.principal!.orgId, ...(req.query as RegisterQueryT) });
+      const csv = stringify(rows.map((r) => ({ ...r, reasons: r.reasons.join(",") })), {
+        header: true, delimiter: ";", bom: true, columns: REGISTER_CSV_COLUMNS.map((c) => ({ key: c.key, header: c.header })),
+      });
+      return reply.type("text/csv; charset=utf-8").header("content-disposition", "attachment; filename=\"diarium.csv\"").send(csv);
+    },
+  );
+
+  app.get(
+    "/api/v1/records/registration-candidates",
+    { config: { permission: "records:register" }, schema: { tags: ["records"], summary: "Items that must be registered and are not yet", security: [{ bearer: [] }] } },
+    async (req) => {
+      await refreshSearchIndex(pool, { orgId: req.principal!.orgId });
+      return findRegistrationCandidates(pool, { orgId: req.principal!.orgId });
+    },
+  );
+
+  app.post(
+    "/api/v1/records/items/:itemId/flag",
+    { config: { permission: "records:register" }, schema: { tags: ["records"], summary: "Flag an item for registration", security: [{ bearer: [] }],
+      params: Type.Object({ itemId: Type.String({ format: "uuid" }) }), body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }), response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      await flagItemForRegistration({ pool }, { orgId: req.principal!.orgId, itemId: (req.params as { itemId: string }).itemId, reason: (req.body as { reason: string }).reason, actor: actorOf(req.principal!) });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    "/records/register",
+    { config: { permission: "records:read", html: true }, schema: { hide: true, querystring: RegisterQuery } },
+    async (req, reply) => {
+      const p = req.principal!;
+      const canRegister = can(p, "records:register");
+      if (canRegister) await refreshSearchIndex(pool, { orgId: p.orgId });
+      const [registrations, candidates, series] = await Promise.all([
+        listRegistrations(pool, { orgId: p.orgId, ...(req.query as RegisterQueryT), limit: 1000 }),
+        canRegister ? findRegistrationCandidates(pool, { orgId: p.orgId, limit: 100 }) : Promise.resolve([]),
+        pool.query<{ code: string; name: string }>("select code, name from diary_series where org_id = $1 order by code", [p.orgId]).then((r) => r.rows),
+      ]);
+      const body = registerPageBody({ lang: req.lang, registrations, candidates, series, canRegister, csrf: p.csrfToken ?? "" });
+      return reply.type("text/html; charset=utf-8").send(page({ lang: req.lang, title: tr(req.lang, "register.title"), principal: p, csrfToken: p.csrfToken, currentPath: req.url, body }));
+    },
+  );
+}

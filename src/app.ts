@@ -16,7 +16,7 @@ import { accessRoutes } from "./access/routes.ts";
 import type { OidcLogin } from "./access/oidc.ts";
 import { auditRoutes } from "./platform/audit/routes.ts";
 import { channelsRoutes } from "./channels/index.ts";
-import { directoryRoutes } from "./directory/routes.ts";
+import { directoryRoutes } from "./directory/index.ts";
 import { moderationRoutes } from "./moderation/index.ts";
 import { recordsRoutes } from "./records/routes.ts";
 import type { Pool } from "./platform/db/pool.ts";

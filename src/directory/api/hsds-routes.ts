@@ -67,7 +67,7 @@ export async function registerHsdsRoutes(app: FastifyInstance, rt: DirectoryRunt
           .map((s) => toHsdsService(s, entry.snapshot, { window: window(entry), full: q.full === true }));
         return JSON.stringify(hsdsPage(list, q.page ?? 1, q.per_page ?? 50));
       });
-      return sendRendered(req, reply, r, entry.lastModified);
+      return sendRendered(req, reply, r, entry);
     },
   );
 
@@ -80,7 +80,7 @@ export async function registerHsdsRoutes(app: FastifyInstance, rt: DirectoryRunt
       const s = indexSnapshot(entry.snapshot).servicesById.get(id);
       if (!s) throw new AppError("not_found");
       const r = rt.cache.memo(entry, `hsds:service:${id}`, JSON_TYPE, () => JSON.stringify(toHsdsService(s, entry.snapshot, { window: window(entry), full: true })));
-      return sendRendered(req, reply, r, entry.lastModified);
+      return sendRendered(req, reply, r, entry);
     },
   );
 
@@ -95,7 +95,7 @@ export async function registerHsdsRoutes(app: FastifyInstance, rt: DirectoryRunt
         const list = [toHsdsRootOrganization(entry.snapshot), ...entry.snapshot.units.map((u) => toHsdsOrganization(u.id, entry.snapshot, w)!)];
         return JSON.stringify(hsdsPage(list, q.page ?? 1, q.per_page ?? 50));
       });
-      return sendRendered(req, reply, r, entry.lastModified);
+      return sendRendered(req, reply, r, entry);
     },
   );
 
@@ -108,7 +108,7 @@ export async function registerHsdsRoutes(app: FastifyInstance, rt: DirectoryRunt
       const o = toHsdsOrganization(id, entry.snapshot, window(entry));
       if (!o) throw new AppError("not_found");
       const r = rt.cache.memo(entry, `hsds:org:${id}`, JSON_TYPE, () => JSON.stringify(o));
-      return sendRendered(req, reply, r, entry.lastModified);
+      return sendRendered(req, reply, r, entry);
     },
   );
 }

@@ -45,9 +45,10 @@ function notModified(req: FastifyRequest, etag: string, lastModified: Date): boo
 }
 
 /** Sends a memoised response with validators, or 304 when the client's copy is current. */
-export function sendRendered(req: FastifyRequest, reply: FastifyReply, r: Rendered, lastModified: Date, cacheControl = PUBLIC_CACHE): FastifyReply {
+export function sendRendered(req: FastifyRequest, reply: FastifyReply, r: Rendered, lastModified: Date | { lastModified: Date; lastModifiedHttp: string }, cacheControl = PUBLIC_CACHE): FastifyReply {
+  const lm = lastModified instanceof Date ? { lastModified, lastModifiedHttp: lastModified.toUTCString() } : lastModified;
   // Public data: any site may read it (the web component fetches it cross-origin).
-  reply.header("access-control-allow-origin", "*").header("cache-control", cacheControl).header("etag", r.etag).header("last-modified", lastModified.toUTCString()).header("vary", "accept-encoding");
-  if (notModified(req, r.etag, lastModified)) return reply.code(304).send();
+  reply.header("access-control-allow-origin", "*").header("cache-control", cacheControl).header("etag", r.etag).header("last-modified", lm.lastModifiedHttp).header("vary", "accept-encoding");
+  if (notModified(req, r.etag, lm.lastModified)) return reply.code(304).send();
   return reply.type(r.type).send(r.body);
 }

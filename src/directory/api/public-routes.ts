@@ -40,7 +40,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
     async (req, reply) => {
       const { entry } = await entryFor(req);
       const r = rt.cache.memo(entry, "units", "application/json; charset=utf-8", () => JSON.stringify(entry.snapshot.units.map(unitView)));
-      return sendRendered(req, reply, r, entry.lastModified);
+      return sendRendered(req, reply, r, entry);
     },
   );
 
@@ -57,7 +57,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
       if (!unit) throw new AppError("not_found");
       recordEmbedUse(rt, req, entry.orgId, id, "json");
       const r = rt.cache.memo(entry, `card:${id}`, "application/json; charset=utf-8", () => JSON.stringify(contactCard(unit, entry.snapshot, rt.deps.now(), cardLinks(cfg, slug, id))));
-      return sendRendered(req, reply, r, entry.lastModified);
+      return sendRendered(req, reply, r, entry);
     },
   );
 
@@ -72,7 +72,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
       recordEmbedUse(rt, req, entry.orgId, id, "vcard");
       const r = rt.cache.memo(entry, `vcard:${id}`, "text/vcard; charset=utf-8", () => unitToVCard(id, entry.snapshot) ?? "");
       reply.header("content-disposition", `attachment; filename="kontakt-${id.slice(0, 8)}.vcf"`);
-      return sendRendered(req, reply, r, entry.lastModified);
+      return sendRendered(req, reply, r, entry);
     },
   );
 
@@ -82,7 +82,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
     async (req, reply) => {
       const { entry } = await entryFor(req);
       const r = rt.cache.memo(entry, "services", "application/json; charset=utf-8", () => JSON.stringify(entry.snapshot.services.filter((s) => s.status === "active").map((s) => serviceView(s, entry.snapshot))));
-      return sendRendered(req, reply, r, entry.lastModified);
+      return sendRendered(req, reply, r, entry);
     },
   );
 
@@ -95,7 +95,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
       const s = indexSnapshot(entry.snapshot).servicesById.get(id);
       if (!s) throw new AppError("not_found");
       const r = rt.cache.memo(entry, `service:${id}`, "application/json; charset=utf-8", () => JSON.stringify(serviceView(s, entry.snapshot)));
-      return sendRendered(req, reply, r, entry.lastModified);
+      return sendRendered(req, reply, r, entry);
     },
   );
 
@@ -107,7 +107,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
       const r = rt.cache.memo(entry, "actors", "application/json; charset=utf-8", () =>
         JSON.stringify(entry.snapshot.externalActors.map((a) => ({ id: a.id, name: a.name, websiteUrl: a.websiteUrl, description: a.description ?? null }))),
       );
-      return sendRendered(req, reply, r, entry.lastModified);
+      return sendRendered(req, reply, r, entry);
     },
   );
 
@@ -123,7 +123,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
       const key = `search:${q.trim().toLowerCase()}`;
       const hits = entry.memo.get(key) ? [] : await searchDirectory(pool, entry.orgId, q);
       const r = rt.cache.memo(entry, key, "application/json; charset=utf-8", () => JSON.stringify({ q, hits: hits.map((h) => ({ id: h.id, kind: h.kind, title: h.title, unitId: h.unitId })) }));
-      return sendRendered(req, reply, r, entry.lastModified);
+      return sendRendered(req, reply, r, entry);
     },
   );
 

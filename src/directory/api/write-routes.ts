@@ -31,6 +31,7 @@ import {
   type UnitInputT,
 } from "./schemas.ts";
 import { resolvedView } from "../read/present.ts";
+import { listEmbedUses } from "../read/where-used.ts";
 
 export const PATH_OF: Record<Exclude<EntityKind, "profile">, string> = {
   unit: "units",
@@ -205,6 +206,27 @@ export async function registerWriteRoutes(app: FastifyInstance, rt: DirectoryRun
       const { id } = req.params as { id: string };
       const r = await verifyContactPoint(deps, writeContext(req), { id });
       return { id, verifiedAt: r.verifiedAt.toISOString() };
+    },
+  );
+
+  app.get(
+    "/api/v1/directory/contact-points/:id/where-used",
+    {
+      config: { permission: "directory:read" },
+      schema: {
+        tags: ["directory (write)"],
+        summary: "Where a contact point is shown: host pages that embed its unit's card (reported by the embeds)",
+        security,
+        params: IdParams,
+        response: { 200: Type.Array(Type.Object({ hostUrl: Type.String(), embed: Type.String(), lastSeen: Type.String(), hits: Type.Integer() })), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const orgId = req.principal!.orgId;
+      const snap = await loadSnapshot(deps.pool, orgId, { mode: "working" });
+      const cp = snap.contactPoints.find((c) => c.id === (req.params as { id: string }).id);
+      if (!cp) throw new AppError("not_found");
+      return (await listEmbedUses(deps.pool, orgId, cp.unitId)).map((u) => ({ hostUrl: u.hostUrl, embed: u.embed, lastSeen: u.lastSeen.toISOString(), hits: u.hits }));
     },
   );
 

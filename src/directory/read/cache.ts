@@ -22,6 +22,8 @@ export interface CacheEntry {
   snapshot: DirectorySnapshot;
   /** For Last-Modified: the last published change or review (second precision in HTTP). */
   lastModified: Date;
+  /** The same as an HTTP date, formatted once. */
+  lastModifiedHttp: string;
   /** The entry is stale from this instant (next scheduled change or the safety TTL). */
   validUntil: number;
   memo: Map<string, Rendered>;
@@ -104,6 +106,7 @@ export class PublishedCache {
       orgId,
       snapshot,
       lastModified: row?.last ?? new Date(now),
+      lastModifiedHttp: (row?.last ?? new Date(now)).toUTCString(),
       validUntil: Math.min(Date.now() + SAFETY_TTL_MS, next === Infinity ? Infinity : Date.now() + Math.max(0, next - now)),
       memo: new Map(),
     };

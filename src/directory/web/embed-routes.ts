@@ -39,7 +39,7 @@ export async function registerEmbedRoutes(app: FastifyInstance, rt: DirectoryRun
     recordEmbedUse(rt, req, entry.orgId, unit.id, "html");
     const r = rt.cache.memo(entry, `card.html:${unit.id}`, "text/html; charset=utf-8", () => cardHtml(unit, entry.snapshot, { vcardUrl: `${cfg.publicUrl}/api/v1/directory/units/${unit.id}/vcard${q(org.slug)}` }).value);
     reply.header("access-control-allow-origin", "*");
-    return sendRendered(req, reply, r, entry.lastModified);
+    return sendRendered(req, reply, r, entry);
   });
 
   app.get("/embed/directory/units/:id", { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
@@ -57,7 +57,7 @@ export async function registerEmbedRoutes(app: FastifyInstance, rt: DirectoryRun
     reply.header("content-security-policy", FRAME_CSP);
     reply.removeHeader("x-frame-options");
     reply.header("cross-origin-resource-policy", "cross-origin");
-    return sendRendered(req, reply, r, entry.lastModified);
+    return sendRendered(req, reply, r, entry);
   });
 
   app.get("/embed/directory/vaxel-contact-card.js", { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>

@@ -1,0 +1,7 @@
+// The directory module's public surface: other modules import only this.
+export { directoryRoutes } from "./routes.ts";
+export { registerDirectoryCommands } from "./cli.ts";
+export { seedDemoDirectory, demoDirectory } from "./demo-seeder.ts";
+export { loadSnapshot } from "./store/versions.ts";
+export { searchDirectory } from "./read/search.ts";
+export type { DirectoryRuntime } from "./runtime.ts";

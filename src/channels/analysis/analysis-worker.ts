@@ -50,7 +50,7 @@ interface Row {
 }
 
 export function createAnalysisWorker(opts: { pool: Pool; analyzerFor: AnalyzerProvider; batchSize?: number; pollMs?: number }): AnalysisWorker {
-  const batchSize = opts.batchSize ?? 500;
+  const batchSize = opts.batchSize ?? 200;
   const pollMs = opts.pollMs ?? 1000;
   const listeners: ((items: AnalysedItem[]) => void)[] = [];
   let running = false;

@@ -6,9 +6,12 @@
 // every writer links the same way and verification recomputes it there.
 import type { Tx } from "../../platform/db/pool.ts";
 
+// The moderation tables (decisions, which include the replies the city wrote,
+// the block list, notifications, appeals, police reports) are copied into
+// their streams by a trigger on insert (migrations/0590, archive_mirrors);
+// records-owned streams are appended by the records use cases.
 export const ARCHIVE_STREAMS = {
   decisions: "moderation.decisions",
-  replies: "moderation.replies",
   blocklist: "moderation.blocklist",
   registrations: "records.registrations",
   disposal: "records.disposal",

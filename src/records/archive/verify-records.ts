@@ -109,8 +109,39 @@ export async function verifyRecords(db: Queryable, o: { orgId: string; key: Buff
     heads.set(`archive/${s.stream}`, { headSeq: r.headSeq, ok: r.ok });
   }
 
+  await verifyMirrors(db, o.orgId, chains);
   const checkpoints = await verifyCheckpoints(db, o.orgId, checkpointKey(o.key), chains, heads);
   return { ok: chains.every((c) => c.ok) && checkpoints.ok, chains, checkpoints };
+}
+
+/**
+ * Tables whose rows are copied into an archive stream on insert
+ * (archive_mirrors, migrations/0590): each row must equal its archived copy.
+ */
+async function verifyMirrors(db: Queryable, orgId: string, chains: ChainCheck[]): Promise<void> {
+  const exists = await db.query<{ ok: boolean }>("select to_regclass('archive_mirrors') is not null as ok");
+  if (!exists.rows[0]?.ok) return;
+  const mirrors = await db.query<{ table_name: string; stream: string; key_column: string }>(
+    "select table_name, stream, key_column from archive_mirrors where to_regclass(table_name) is not null order by table_name");
+  for (const m of mirrors.rows) {
+    let check = chains.find((c) => c.chain === "archive" && c.chainKey === m.stream);
+    if (!check) {
+      check = { chain: "archive", chainKey: m.stream, label: `archive: ${m.stream}`, checked: 0, ok: true };
+      chains.push(check);
+    }
+    check.label = `archive: ${m.stream} (${m.table_name})`;
+    if (!check.ok) continue;
+    const d = await db.query<{ problem: string; seq: number | null; record_id: string; stored: unknown; archived: unknown }>(
+      "select * from archive_mirror_diff($1, $2, $3, $4)", [orgId, m.table_name, m.stream, m.key_column]);
+    const p = d.rows[0];
+    if (p) {
+      check.ok = false;
+      check.firstBreak = {
+        seq: Number(p.seq ?? 0), kind: p.problem, expected: JSON.stringify(p.archived), actual: JSON.stringify(p.stored),
+        detail: { table: m.table_name, recordId: p.record_id, archived: p.archived, stored: p.stored },
+      };
+    }
+  }
 }
 
 const HEAD_SQL: Record<ChainKind, string> = {

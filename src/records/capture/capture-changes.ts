@@ -103,25 +103,34 @@ async function captureChannelGroup(tx: Tx, orgId: string, channelId: string, pen
   for (const p of pending) if (!firstOf.has(p.change.platformItemId)) firstOf.set(p.change.platformItemId, { ...p.change, platform: p.platform });
   const ids = [...firstOf.keys()];
   const firsts = [...firstOf.values()];
-  await tx.query(
+  const inserted = await tx.query<{ id: string; platform_item_id: string }>(
     `insert into captured_items (org_id, channel_id, platform, platform_item_id, kind, post_platform_id, parent_platform_id)
      select $1, $2, * from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-     on conflict do nothing`,
+     on conflict do nothing
+     returning id, platform_item_id`,
     [orgId, channelId, firsts.map((f) => f.platform), ids, firsts.map((f) => f.kind), firsts.map((f) => f.postPlatformId ?? null), firsts.map((f) => f.parentPlatformId ?? null)],
   );
-  const itemRows = await tx.query<{ id: string; platform_item_id: string }>(
-    "select id, platform_item_id from captured_items where org_id = $1 and channel_id = $2 and platform_item_id = any($3::text[])",
-    [orgId, channelId, ids],
-  );
-  const itemId = new Map(itemRows.rows.map((r) => [r.platform_item_id, r.id]));
+  const itemId = new Map(inserted.rows.map((r) => [r.platform_item_id, r.id]));
+  const known = ids.filter((id) => !itemId.has(id));
+  if (known.length) {
+    const itemRows = await tx.query<{ id: string; platform_item_id: string }>(
+      "select id, platform_item_id from captured_items where org_id = $1 and channel_id = $2 and platform_item_id = any($3::text[])",
+      [orgId, channelId, known],
+    );
+    for (const r of itemRows.rows) itemId.set(r.platform_item_id, r.id);
+  }
 
   // Already captured (redelivery) — by version key.
-  const existing = await tx.query<{ platform_item_id: string; version_key: string }>(
-    `select v.platform_item_id, v.version_key from capture_versions v
-     join unnest($3::text[], $4::text[]) as k(pid, vkey) on v.platform_item_id = k.pid and v.version_key = k.vkey
-     where v.org_id = $1 and v.channel_id = $2`,
-    [orgId, channelId, pending.map((p) => p.change.platformItemId), pending.map((p) => p.key)],
-  );
+  // Through the item index (org_id, item_id): with the statistics of a fast
+  // growing table, lookups by platform id were planned as a scan of the channel.
+  // Items created just now have no versions yet.
+  const older = known.map((id) => itemId.get(id)!).filter(Boolean);
+  const existing = older.length
+    ? await tx.query<{ platform_item_id: string; version_key: string }>(
+      "select platform_item_id, version_key from capture_versions where org_id = $1 and item_id = any($2::uuid[])",
+      [orgId, older],
+    )
+    : { rows: [] };
   const seen = new Set(existing.rows.map((r) => `${r.platform_item_id}\x1f${r.version_key}`));
 
   // Snapshots (polls, backfill, imports) that show the state we already have add nothing.

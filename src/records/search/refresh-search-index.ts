@@ -70,10 +70,11 @@ export async function refreshSearchIndex(pool: Pool, o: { orgId: string }): Prom
           where r.org_id = $1 and r.item_id = any($2::uuid[])`, [o.orgId, a.rows.map((x) => x.item_id)]);
       await setCursor(tx, o.orgId, "analysis", "", Math.max(since, ...a.rows.map((x) => Number(x.at))));
     }
-    // Moderation decisions are archive entries whose payload names the item and the action.
+    // Moderation decisions are archive entries (copies of moderation_decisions rows,
+    // migrations/0590) whose payload names the item and the action.
     const dFrom = await cursor(tx, o.orgId, "decisions", "");
     const d = await tx.query<{ seq: number; item_id: string; action: string }>(
-      `select seq, payload->>'itemId' as item_id, payload->>'action' as action from archive_entries
+      `select seq, coalesce(payload->>'itemId', payload->>'item_id') as item_id, coalesce(payload->>'action', payload->>'kind') as action from archive_entries
         where org_id = $1 and stream = $2 and seq > $3 order by seq`, [o.orgId, ARCHIVE_STREAMS.decisions, dFrom]);
     for (const x of d.rows) {
       if (x.item_id && /^[0-9a-f-]{36}$/.test(x.item_id)) {

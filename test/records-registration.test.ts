@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { before, test } from "node:test";
 import { withTx } from "../src/platform/db/pool.ts";
-import { appendArchiveEntry, ARCHIVE_STREAMS } from "../src/records/archive/append-archive-entry.ts";
+import { ARCHIVE_STREAMS } from "../src/records/archive/append-archive-entry.ts";
 import { verifyRecords } from "../src/records/archive/verify-records.ts";
 import { registerRecord } from "../src/records/registration/register-record.ts";
 import { seedCapturedComments } from "../src/records/test-support.ts";
@@ -33,7 +33,8 @@ before(async () => {
   await withTx(t.db.pool, async (tx) => {
     await tx.query(`insert into item_analyses (org_id, version_id, item_id, channel_id, page_rules_version, analyzer_version, labels, action, findings)
                     values ($1, $2, $3, $4, 'default-1', 'test', '{personal_data}', 'hide', '[]')`, [t.org.id, v2.versionId, v2.itemId, v2.channelId]);
-    await appendArchiveEntry(tx, { orgId: t.org.id, stream: ARCHIVE_STREAMS.decisions, recordType: "decision", recordId: "d1", payload: { itemId: v2.itemId, action: "hide", rule: "personal_data", legalBasis: "page-rule" } });
+    await tx.query(`insert into moderation_decisions (org_id, item_id, channel_id, version_id, kind, rule_id, legal_basis, actor_label)
+                    values ($1, $2, $3, $4, 'hide', 'personal_data', 'page-rule', 'moderator1')`, [t.org.id, v2.itemId, v2.channelId, v2.versionId]);
   });
   const u = await t.user(["registrar"]);
   tok = await t.token(u.id, ["records:read", "records:register"]);

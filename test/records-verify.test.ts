@@ -33,13 +33,21 @@ async function setup() {
       { id: "c3", postId: "p1", text: "Vilka öppettider gäller?", author: "Cecilia Ö", at: "2026-05-04T12:00:00Z" },
     ],
   });
+  const item = (id: string) => seeded.created.find((v) => v.platformItemId === id)!.itemId;
+  const channelId = seeded.channel.id;
+  // Moderation writes its own append-only tables; the archive copies each row into its stream.
+  const decision = (itemId: string, kind: string, rule: string) => db.pool.query<{ id: string }>(
+    `insert into moderation_decisions (org_id, item_id, channel_id, kind, rule_id, legal_basis, actor_label)
+     values ($1, $2, $3, $4, $5, 'page-rule', 'moderator1') returning id`, [org.id, itemId, channelId, kind, rule]);
+  const d1 = await decision(item("c2"), "hide", "personal_data");
+  await db.pool.query(`insert into moderation_bans (org_id, channel_id, author_platform_id, author_name, decision_id, rule_id, legal_basis, strikes, warned, actor_label)
+                       values ($1, $2, 'u-spam', 'Spam Spamsson', $3, 'spam', 'page-rule', 3, true, 'moderator1')`, [org.id, channelId, d1.rows[0]!.id]);
+  await decision(item("c3"), "reply", "misleading");
   await withTx(db.pool, async (tx) => {
     await recordAuditEvent(tx, { orgId: org.id, actor: { id: null, label: "test" }, action: "test.event", targetType: "test" });
-    await appendArchiveEntry(tx, { orgId: org.id, stream: ARCHIVE_STREAMS.decisions, recordType: "decision", recordId: "d1", payload: { item: "c2", action: "hide", rule: "personal_data", legalBasis: "page-rule" } });
-    await appendArchiveEntry(tx, { orgId: org.id, stream: ARCHIVE_STREAMS.blocklist, recordType: "ban", recordId: "b1", payload: { author: "u-spam", reason: "spam" } });
-    await appendArchiveEntry(tx, { orgId: org.id, stream: ARCHIVE_STREAMS.decisions, recordType: "decision", recordId: "d2", payload: { item: "c3", action: "keep" } });
+    await appendArchiveEntry(tx, { orgId: org.id, stream: ARCHIVE_STREAMS.registrations, recordType: "registration", recordId: "r1", payload: { diaryNumber: "KS 2026/00001" } });
   });
-  return { db, key, org, channelId: seeded.channel.id };
+  return { db, key, org, channelId, decisionId: d1.rows[0]!.id };
 }
 
 /** A superuser bypassing the append-only triggers, as an attacker with SQL access could. */
@@ -59,8 +67,12 @@ test("an untouched archive verifies; the append-only triggers refuse changes", a
   await recordCheckpoints({ pool: db.pool, key }, { orgId: org.id });
   const r = await verifyRecords(db.pool, { orgId: org.id, key });
   assert.equal(r.ok, true, JSON.stringify(r));
-  assert.deepEqual(r.chains.map((c) => c.chain).sort(), ["archive", "archive", "audit", "capture"]);
-  assert.equal(r.checkpoints.checked, 4);
+  const labels = r.chains.map((c) => c.label);
+  for (const l of ["capture: ", "audit", "archive: moderation.decisions (moderation_decisions)", "archive: moderation.blocklist (moderation_bans)", "archive: records.registrations"]) {
+    assert.ok(labels.some((x) => x.startsWith(l)), `${l} in ${labels.join(" | ")}`);
+  }
+  assert.equal(r.chains.find((c) => c.chainKey === "moderation.decisions")?.checked, 2);
+  assert.equal(r.checkpoints.checked, 5);
   await assert.rejects(db.pool.query("update capture_versions set text = 'x' where channel_id = $1", [channelId]), /append-only/);
   await assert.rejects(db.pool.query("delete from archive_entries"), /append-only/);
   await assert.rejects(db.pool.query("update records_checkpoints set head_seq = 0"), /append-only/);
@@ -97,25 +109,51 @@ test("a cut-off tail is caught by the checkpoint; a forward-rewritten chain too"
   assert.equal(cap.ok, false);
   assert.equal(cap.firstBreak?.kind, "truncated");
 
-  // Alter the block list and recompute its chain forward so that every link is consistent again.
-  await tamper(db.pool, `update archive_entries set payload = '{"author":"u-other","reason":"spam"}',
-    hash = archive_entry_hash(prev_hash, org_id, stream, seq, id, at, record_type, record_id, '{"author":"u-other","reason":"spam"}')
-    where stream = $1`, [ARCHIVE_STREAMS.blocklist]);
+  // Alter a registration and recompute its chain forward so that every link is consistent again.
+  await tamper(db.pool, `update archive_entries set payload = '{"diaryNumber":"KS 2026/00009"}',
+    hash = archive_entry_hash(prev_hash, org_id, stream, seq, id, at, record_type, record_id, '{"diaryNumber":"KS 2026/00009"}')
+    where stream = $1`, [ARCHIVE_STREAMS.registrations]);
   r = await verifyRecords(db.pool, { orgId: org.id, key });
-  const bl = r.chains.find((c) => c.chainKey === ARCHIVE_STREAMS.blocklist)!;
-  assert.equal(bl.ok, false);
-  assert.equal(bl.firstBreak?.kind, "checkpoint_mismatch");
+  const reg = r.chains.find((c) => c.chainKey === ARCHIVE_STREAMS.registrations)!;
+  assert.equal(reg.ok, false);
+  assert.equal(reg.firstBreak?.kind, "checkpoint_mismatch");
 });
 
-test("an altered decision in the archive stream and a forged checkpoint are caught", async () => {
+test("decisions, replies and the block list: an altered, deleted or unarchived row is caught", async () => {
+  const { db, key, org, decisionId } = await setup();
+  await tamper(db.pool, "update moderation_decisions set kind = 'keep' where id = $1", [decisionId]);
+  let r = await verifyRecords(db.pool, { orgId: org.id, key });
+  const d = r.chains.find((c) => c.chainKey === ARCHIVE_STREAMS.decisions)!;
+  assert.equal(d.firstBreak?.kind, "row_altered");
+  assert.equal(d.firstBreak?.seq, 1);
+  assert.equal((d.firstBreak?.detail?.archived as { kind: string }).kind, "hide");
+  assert.equal((d.firstBreak?.detail?.stored as { kind: string }).kind, "keep");
+
+  await tamper(db.pool, "delete from moderation_bans where org_id = $1", [org.id]);
+  r = await verifyRecords(db.pool, { orgId: org.id, key });
+  assert.equal(r.chains.find((c) => c.chainKey === ARCHIVE_STREAMS.blocklist)?.firstBreak?.kind, "row_deleted");
+
+});
+
+test("a block-list row slipped in past the archive trigger is caught", async () => {
+  const { db, key, org, channelId, decisionId } = await setup();
+  await tamper(db.pool, `insert into moderation_bans (org_id, channel_id, author_platform_id, decision_id, rule_id, legal_basis, strikes, warned, actor_label)
+                         values ($1, $2, 'u-x', $3, 'spam', 'page-rule', 1, false, 'ghost')`, [org.id, channelId, decisionId]);
+  const r = await verifyRecords(db.pool, { orgId: org.id, key });
+  const bl = r.chains.find((c) => c.chainKey === ARCHIVE_STREAMS.blocklist)!;
+  assert.equal(bl.firstBreak?.kind, "row_unarchived");
+  assert.equal((bl.firstBreak?.detail?.stored as { actor_label: string }).actor_label, "ghost");
+});
+
+test("an altered archive entry and a forged checkpoint are caught", async () => {
   const { db, key, org } = await setup();
   await recordCheckpoints({ pool: db.pool, key }, { orgId: org.id });
-  await tamper(db.pool, `update archive_entries set payload = jsonb_set(payload, '{action}', '"keep"') where stream = $1 and seq = 1`, [ARCHIVE_STREAMS.decisions]);
+  await tamper(db.pool, `update archive_entries set payload = jsonb_set(payload, '{kind}', '"keep"') where stream = $1 and seq = 1`, [ARCHIVE_STREAMS.decisions]);
   let r = await verifyRecords(db.pool, { orgId: org.id, key });
   const d = r.chains.find((c) => c.chainKey === ARCHIVE_STREAMS.decisions)!;
   assert.equal(d.firstBreak?.seq, 1);
   assert.equal(d.firstBreak?.kind, "content_altered");
-  assert.equal((d.firstBreak?.detail?.payload as { action: string }).action, "keep");
+  assert.equal((d.firstBreak?.detail?.payload as { kind: string }).kind, "keep");
 
   await tamper(db.pool, `update records_checkpoints set head_seq = 1,
     hash = records_checkpoint_hash(prev_hash, org_id, seq, at, chain, chain_key, 1, head_hash, signature) where seq = 1`);

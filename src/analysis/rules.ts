@@ -95,7 +95,7 @@ export const DEFAULT_PAGE_RULES: PageRules = Object.freeze({
     windowMinutes: 60,
     maxHistory: 5000,
     minChars: 20,
-    sameAuthorRepeats: 3,
+    sameAuthorRepeats: 2,
     crossAuthorRepeats: 3,
     maxHammingDistance: 6,
   },

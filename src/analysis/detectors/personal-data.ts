@@ -32,7 +32,8 @@ interface Group {
 // Words that introduce other numbers: organisation, invoice, case and account numbers.
 const OTHER_NUMBER_RE =
   /(?:org\.?\s?nr|organisationsnr|organisationsnummer|orgnr|faktura\w*|ocr|kundnr|kundnummer|order\w*|ärende\w*|diarie\w*|dnr|referens\w*|ref\.?|bankgiro|bg|plusgiro|pg|konto\w*|clearing\w*|iban|momsnr|vat|artikel\w*|serienummer|lägenhetsnummer|objektnummer|avi\w*)[\s.:#-]*$/iu;
-const PHONE_CONTEXT_RE = /(?:tel|telefon\w*|ring\w*|mobil\w*|nummer|nr|sms\w*|nås på|fax|växel\w*)[\s.:]*$/iu;
+// Only unambiguous phone cues: "nummer" alone also introduces personnummer.
+const PHONE_CONTEXT_RE = /(?:tel|telefon\p{L}*|ring\p{L}*|mobil\p{L}*|sms\p{L}*|nås på|fax|växel\p{L}*)[\s.:]*(?:på|till|mig på|oss på)?[\s.:]*$/iu;
 const PNR_CONTEXT_RE = /(?:person\s?n(?:umme)?r|pnr|p-nr|samordningsnummer|född)[\s.:]*$/iu;
 
 /** Chains of digit groups separated by at most one -, + or . and spaces ("19 90 01 01 - 0017", "8 5 0 7 …"). */
@@ -91,6 +92,39 @@ function validSeparator(sep: string): boolean {
   return marks <= 1;
 }
 
+/** Validate one window of a digit chain as a personnummer/samordningsnummer. */
+function checkWindow(text: string, chain: Group[], a: number, w: { b: number; digits: string; plus: boolean }): { pin: PinHit; b: number } | null {
+  const { b, digits, plus } = w;
+  const start = chain[a]!.start;
+  const end = chain[b]!.end;
+  const before = text.slice(Math.max(0, start - 30), start);
+  if (OTHER_NUMBER_RE.test(before)) return null;
+  // Phone-style grouping (070-123 45 67, 0520-49 50 00) or a phone cue: a phone number.
+  const groupLens = chain.slice(a, b + 1).map((x) => x.digits.length);
+  const phoneShape = digits[0] === "0" && digits.length === 10 && (groupLens[0] === 3 || groupLens[0] === 4 || (groupLens.length === 1 && PHONE_CONTEXT_RE.test(before)));
+  if (phoneShape && !PNR_CONTEXT_RE.test(before)) return null;
+  // Cheap Luhn check first: the package reports invalid numbers by throwing, which is slow.
+  if (!luhnOk(digits.length === 12 ? digits.slice(2) : digits)) return null;
+  const sep = plus ? "+" : "-";
+  const candidate = digits.length === 12 ? `${digits.slice(0, 8)}${sep}${digits.slice(8)}` : `${digits.slice(0, 6)}${sep}${digits.slice(6)}`;
+  if (!Personnummer.valid(candidate) && !coordinationRanges(digits.length === 12 ? digits.slice(2) : digits)) return null;
+  const whole = a === 0 && b === chain.length - 1;
+  return { pin: { start, end, value: candidate, confidence: whole ? 0.95 : 0.75 }, b };
+}
+
+/**
+ * Samordningsnummer (day + 60) whose birth month or day is unknown carry 00
+ * as month or 60 as day, and Skatteverket's official test set also holds
+ * coordination numbers on impossible dates; the package rejects those. For
+ * coordination numbers we therefore check ranges (month 00–12, day 60–91)
+ * after the Luhn check.
+ */
+function coordinationRanges(d: string): boolean {
+  const month = Number(d.slice(2, 4));
+  const day = Number(d.slice(4, 6));
+  return month >= 0 && month <= 12 && day >= 60 && day <= 91;
+}
+
 /** Luhn check over the 10 digits YYMMDDNNNC (the personnummer check digit rule). */
 function luhnOk(d: string): boolean {
   let sum = 0;
@@ -118,6 +152,8 @@ export function findPersonnummer(text: string): PinHit[] {
     for (const g of chain) total += g.digits.length;
     if (total < 10) continue;
     for (let a = 0; a < chain.length; a++) {
+      // Candidate windows starting at group a: 12 digits (with century) before 10.
+      const windows: { b: number; digits: string; plus: boolean }[] = [];
       let digits = "";
       let plus = false;
       for (let b = a; b < chain.length; b++) {
@@ -125,24 +161,13 @@ export function findPersonnummer(text: string): PinHit[] {
         if (b > a && g.sep.includes("+")) plus = true;
         digits += g.digits;
         if (digits.length > 12) break;
-        if (digits.length !== 10 && digits.length !== 12) continue;
-        const start = chain[a]!.start;
-        const end = g.end;
-        const before = text.slice(Math.max(0, start - 30), start);
-        if (OTHER_NUMBER_RE.test(before)) continue;
-        // Phone-style grouping (070-123 45 67, 0520-49 50 00) or a phone cue: a phone number.
-        const groupLens = chain.slice(a, b + 1).map((x) => x.digits.length);
-        const phoneShape = digits[0] === "0" && digits.length === 10 && (groupLens[0] === 3 || groupLens[0] === 4 || (groupLens.length === 1 && PHONE_CONTEXT_RE.test(before)));
-        if (phoneShape && !PNR_CONTEXT_RE.test(before)) continue;
-        // Cheap Luhn check first: the package reports invalid numbers by throwing, which is slow.
-        if (!luhnOk(digits.length === 12 ? digits.slice(2) : digits)) continue;
-        const sep = plus ? "+" : "-";
-        const candidate = digits.length === 12 ? `${digits.slice(0, 8)}${sep}${digits.slice(8)}` : `${digits.slice(0, 6)}${sep}${digits.slice(6)}`;
-        if (!Personnummer.valid(candidate)) continue;
-        const whole = a === 0 && b === chain.length - 1;
-        out.push({ start, end, value: candidate, confidence: whole ? 0.95 : 0.75 });
-        a = b; // continue after this number
-        break;
+        if (digits.length === 10 || digits.length === 12) windows.push({ b, digits, plus });
+      }
+      windows.sort((x, y) => y.digits.length - x.digits.length);
+      const hit = windows.map((w) => checkWindow(text, chain, a, w)).find((h) => h !== null);
+      if (hit) {
+        out.push(hit.pin);
+        a = hit.b; // continue after this number
       }
     }
   }

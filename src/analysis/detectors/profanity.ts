@@ -6,8 +6,9 @@ import type { Phase } from "./shared.ts";
 import { hitCandidate, isMention, longestPerToken, severityConfidence, wordsAfter, wordsBefore } from "./shared.ts";
 
 // "a big fan of", "fan club": the English noun, not the Swedish curse.
-const EN_FAN_BEFORE = new Set(["a", "big", "huge", "the", "biggest", "great", "true", "my", "your", "his", "her", "no"]);
-const EN_FAN_AFTER = new Set(["of", "club", "base", "page", "art", "fiction", "favourite", "favorite", "service"]);
+// Swedish borrows it too: "en stor fan av biblioteket".
+const EN_FAN_BEFORE = new Set(["a", "big", "huge", "the", "biggest", "great", "true", "my", "your", "his", "her", "no", "stor", "största", "ett", "ingen", "sann", "trogen"]);
+const EN_FAN_AFTER = new Set(["of", "club", "base", "page", "art", "fiction", "favourite", "favorite", "service", "av", "till"]);
 
 export const profanityPhase: Phase = {
   id: "profanity",

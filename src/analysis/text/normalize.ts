@@ -278,7 +278,17 @@ function plainFastPath(original: string): Normalized | null {
       continue;
     }
     if (cls === C_DIGIT) digits++;
-    if (cls === C_DIGIT || cls === C_LEET || cls === C_MASK) {
+    if (cls === C_MASK) {
+      // A run of masks between letters ("f**k", "t.ex") would change.
+      let j = i + 1;
+      while (j < len && original.charCodeAt(j) === c) j++;
+      const end = j < len ? original.charCodeAt(j) : 0x20;
+      if (before >= 0x100 || end >= 0x100) return null;
+      if (LATIN1_LETTER[before] === 1 && LATIN1_LETTER[end] === 1) return null;
+      i = j - 1;
+      continue;
+    }
+    if (cls === C_DIGIT || cls === C_LEET) {
       if (before >= 0x100 || after >= 0x100) return null;
       const lb = LATIN1_LETTER[before] === 1;
       const la = LATIN1_LETTER[after] === 1;

@@ -77,8 +77,21 @@ function escapeRe(s: string): string {
 export function normalizeLiteral(s: string): string {
   // Class references (@PRICE) keep their case.
   return s.replace(/@[A-Z_]+|[^@]+|@/g, (seg) =>
-    /^@[A-Z_]+$/.test(seg) ? seg : seg.toLowerCase().replace(/(?<=\p{L}{2})-(?=\p{L}{2})/gu, ""),
+    /^@[A-Z_]+$/.test(seg) ? seg : foldDiacritics(seg.toLowerCase()).replace(/(?<=\p{L}{2})-(?=\p{L}{2})/gu, ""),
   );
+}
+
+/** Like the normaliser: é → e, ü → u, æ → ä, ø → ö; å, ä, ö stay. */
+function foldDiacritics(s: string): string {
+  if (!/[^\x00-\x7fåäö]/.test(s)) return s;
+  return s
+    .normalize("NFD")
+    .replace(/a\u030a/g, "å")
+    .replace(/a\u0308/g, "ä")
+    .replace(/o\u0308/g, "ö")
+    .replace(/\p{M}/gu, "")
+    .replace(/æ/g, "ä")
+    .replace(/ø/g, "ö");
 }
 
 /**
@@ -99,6 +112,7 @@ function wordSource(raw: string, classes: Readonly<Record<string, WordClass>>): 
     if (ch === "{") {
       const close = p.indexOf("}", i);
       if (close < 0) throw new Error(`unbalanced brace in "${p}"`);
+      if (p.slice(i + 1, close).includes("{")) throw new Error(`nested braces are not supported: "${raw}"`);
       const alts = p
         .slice(i + 1, close)
         .split("|")

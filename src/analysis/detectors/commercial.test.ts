@@ -1,0 +1,38 @@
+import { describe, test } from "node:test";
+import { deepEqual } from "node:assert/strict";
+import { falseHits, misses } from "./test-fixtures.ts";
+
+describe("commercial phase", () => {
+  test("ads, classifieds, promo codes, self-promotion, money scams", () => {
+    deepEqual(
+      misses(
+        [
+          "Säljer barnvagn, nästan ny, 1500 kr",
+          "Kolla in min nya webbshop, 20% rabatt med koden VAXEL",
+          "Tjäna 5000 kr i veckan hemifrån!",
+          "Prenumerera på min kanal på YouTube",
+          "Lunchbuffé 109 kr på Thai Garden, välkomna!",
+          "Casino med 100 free spins",
+          "Köp billiga solglasögon på www.solbrillor.shop",
+        ],
+        "commercial",
+      ),
+      [],
+    );
+  });
+
+  test("prices in complaints and questions are not ads", () => {
+    deepEqual(
+      falseHits(
+        [
+          "Bussbiljetten kostar 30 kr, det är för dyrt",
+          "Hur mycket kostar det att hyra lokalen?",
+          "Simhallen höjer priset till 90 kr, skandal",
+          "Finns det någon butik som säljer cykelhjälmar i centrum?",
+        ],
+        "commercial",
+      ),
+      [],
+    );
+  });
+});

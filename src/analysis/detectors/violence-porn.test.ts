@@ -1,0 +1,38 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { analyzeOne, falseHits, misses } from "./test-fixtures.ts";
+
+describe("violence_porn phase", () => {
+  test("porn and gore links, lures, shared killings, CSAM", () => {
+    assert.deepEqual(
+      misses(
+        [
+          "kolla här pornhub.com/view_video",
+          "Se videon när han blir halshuggen bestgore.fun/v/1",
+          "Heta singeltjejer vill träffa dig ikväll https://hot-dates.xyz",
+          "Säljer barnporr, skriv i dm",
+          "stora kukar och våta fittor, kolla min profil",
+        ],
+        "violence_porn",
+      ),
+      [],
+    );
+  });
+
+  test("pornography or violence as a topic is not a hit", () => {
+    assert.deepEqual(
+      falseHits(
+        ["Skolan borde ha porrfilter på datorerna", "Han dömdes för barnpornografibrott i fjol, läste jag i tidningen", "Filmen om kriget var otäck men viktig"],
+        "violence_porn",
+      ),
+      [],
+    );
+  });
+
+  test("gore is BBS §5, adult porn a page rule", () => {
+    const gore = analyzeOne("bestgore.fun/v/1").findings.find((f) => f.category === "violence_porn")!;
+    assert.equal(gore.legalBasis, "bbs-5");
+    const porn = analyzeOne("pornhub.com/x").findings.find((f) => f.category === "violence_porn")!;
+    assert.equal(porn.legalBasis, "page-rule");
+  });
+});

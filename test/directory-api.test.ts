@@ -69,7 +69,9 @@ describe("directory API", () => {
 
   test("publishing a new phone number changes the card on the next request; drafts stay private", async () => {
     const url = `/api/v1/directory/units/${s.centerId}`;
+    const snippet = `/embed/directory/units/${s.centerId}/card.html`;
     const etag = String((await t.app.inject({ method: "GET", url })).headers.etag);
+    assert.match((await t.app.inject({ method: "GET", url: snippet })).body, /031-365 00 00/);
     const draft = await s.api.send("PUT", `/api/v1/directory/contact-points/${s.centerPhoneId}`, { unitId: s.centerId, kind: "phone", number: "031-365 10 00", label: "Växel" });
     assert.equal(draft.status, 200, JSON.stringify(draft.body));
     assert.equal(draft.body.state, "draft");
@@ -81,6 +83,8 @@ describe("directory API", () => {
     assert.equal(next.statusCode, 200);
     const phone = next.json().contactPoints.find((c: { kind: string }) => c.kind === "phone");
     assert.deepEqual(phone.phone, { e164: "+46313651000", display: "031-365 10 00" });
+    const embedded = (await t.app.inject({ method: "GET", url: snippet })).body;
+    assert.match(embedded, /href="tel:\+46313651000">031-365 10 00</, "the embedded card changes on the next request too");
   });
 
   test("a scheduled change goes live by itself at effective_at and then enters the feed", async () => {

@@ -45,7 +45,6 @@ export function wordsAfter(ctx: AnalysisContext, tok: number, n: number): string
 }
 
 const SECOND_PERSON = new Set(["du", "ni", "din", "ditt", "dina", "er", "ert", "era", "dig", "dej", "u"]);
-const THIRD_PERSON = new Set(["han", "hon", "hen", "dom", "de", "dem", "honom", "henne"]);
 const INTENSIFIERS = new Set([
   "jävla", "djävla", "javla", "förbannade", "satans", "fucking", "dumma", "äckliga", "fula", "feta", "lilla", "store", "stora", "gamla",
   "sjuka", "störda", "korkade", "efterblivna", "patetiska", "värdelösa", "jäkla", "helvetes", "skit", "jävel", "så", "sån", "sådan",

@@ -83,7 +83,7 @@ export function normalizeLiteral(s: string): string {
 
 /** Like the normaliser: é → e, ü → u, æ → ä, ø → ö; å, ä, ö stay. */
 function foldDiacritics(s: string): string {
-  if (!/[^\x00-\x7fåäö]/.test(s)) return s;
+  if (/^[ -~åäö]*$/.test(s)) return s;
   return s
     .normalize("NFD")
     .replace(/a\u030a/g, "å")

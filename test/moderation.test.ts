@@ -16,6 +16,7 @@ import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { onCleanup } from "./helpers/db.ts";
 import { listen } from "./helpers/http-server.ts";
 import { loadEncryptionKey } from "../src/platform/secrets.ts";
+import { seedDemoDirectory } from "../src/directory/index.ts";
 
 const PNR = "20000229-2399"; // Skatteverket test number (personnummer-testdata)
 
@@ -35,6 +36,7 @@ describe("moderation", () => {
     onCleanup(() => emu.close());
     fb = await addFacebookTestChannel(t.db.pool, loadEncryptionKey(t.cfg), { orgId: t.org.id, emulators: emu, callbackUrl: `${base}/webhooks/facebook` });
     postId = emu.facebook.createPost(fb.pageId, "Simhallen stänger för renovering i maj.");
+    await seedDemoDirectory(t.db.pool, t.org.id);
     const u1 = await t.user(["moderator"], "moderator1");
     const u2 = await t.user(["moderator"], "moderator2");
     mod1 = { ...(await t.login(u1.username, u1.password)), id: u1.id };
@@ -287,6 +289,20 @@ describe("moderation", () => {
     const page = await t.app.inject({ method: "GET", url: "/moderation/supervision", headers: { cookie: mod1.cookie } });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<svg role="img"/);
+  });
+
+  test("a question gets a reply suggestion with the directory's contact card; the sent reply is a recorded decision", async () => {
+    const { c, itemId } = await comment("Hej, vart vänder jag mig för bygglov till ett garage?");
+    await settle();
+    const page = await t.app.inject({ method: "GET", url: `/moderation/items/${itemId}`, headers: { cookie: mod1.cookie } });
+    const draft = /<textarea id="message"[^>]*>([^<]*)<\/textarea>/.exec(page.body)?.[1] ?? "";
+    assert.match(draft, /bygglov@trollhattan\.se/);
+    const r = await decide(mod1, itemId, { kind: "reply", ruleId: "spam", legalBasis: "page-rule", message: draft.replace(/&amp;/g, "&") });
+    assert.equal(r.status, 201);
+    await settle();
+    assert.equal(emu.facebook.countApplied("reply", c.id), 1);
+    const d = await t.db.pool.query("select params->>'message' as m from moderation_decisions where item_id = $1 and kind = 'reply'", [itemId]);
+    assert.match(d.rows[0].m, /bygglov@trollhattan\.se/);
   });
 
   test("hostile comment text is escaped on the queue and item pages", async () => {

@@ -144,7 +144,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     schema: { hide: true, params: Type.Object({ id: Type.String({ format: "uuid" }) }), querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 20 })), error: Type.Optional(Type.String({ maxLength: 60 })), lang: Type.Optional(Type.String()) }) },
   }, async (req, reply) => {
     const p = req.principal!;
-    const c = await loadItemContext(pool, p.orgId, (req.params as { id: string }).id);
+    const c = await loadItemContext(pool, p.orgId, (req.params as { id: string }).id, { suggest: true, lang: req.lang });
     if (!c) throw new AppError("not_found");
     const q = req.query as { kind?: string; error?: string };
     const code = q.error && q.error in ERROR_CATALOGUE ? (q.error as ErrorCode) : undefined;

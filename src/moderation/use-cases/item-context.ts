@@ -6,6 +6,7 @@ import type { Queryable } from "../../platform/db/pool.ts";
 import { deriveState, type ItemState } from "../domain/state.ts";
 import { loadDecisions, loadItem, loadLatestAnalyses, loadSettings, type DecisionRow, type ModAnalysis, type ModItem } from "../store.ts";
 import { authorStanding, type AuthorStanding } from "./author-strikes.ts";
+import { suggestReply, type ReplySuggestion } from "./suggest-reply.ts";
 
 export interface ThreadEntry { id: string; kind: string; authorName: string | null; text: string | null; at: Date; self: boolean; hidden: boolean; removed: boolean }
 
@@ -21,6 +22,8 @@ export interface ItemContext {
   platformActions: { id: string; action: string; state: string; attempts: number; lastErrorSv: string | null; createdAt: Date; doneAt: Date | null }[];
   notifications: { id: string; delivery: string; body: string; appealOpenUntil: Date; at: Date }[];
   policeReports: { id: string; at: Date; status: string; caseNumber: string | null }[];
+  /** A drafted reply with the directory's contact card when the comment asks a question. */
+  suggestion: ReplySuggestion | null;
 }
 
 export async function loadThread(db: Queryable, orgId: string, item: ModItem, limit = 30): Promise<ThreadEntry[]> {
@@ -34,7 +37,7 @@ export async function loadThread(db: Queryable, orgId: string, item: ModItem, li
   return r.rows.map((x) => ({ id: x.item_id, kind: x.kind, authorName: x.author_name, text: x.text, at: x.first_captured_at, self: x.item_id === item.id, hidden: x.hidden, removed: x.removed }));
 }
 
-export async function loadItemContext(db: Queryable, orgId: string, itemId: string): Promise<ItemContext | null> {
+export async function loadItemContext(db: Queryable, orgId: string, itemId: string, o: { suggest?: boolean; lang?: "sv" | "en" } = {}): Promise<ItemContext | null> {
   const item = await loadItem(db, orgId, itemId);
   if (!item) return null;
   // Sequential: `db` may be one transaction's client, which runs one query at a time.
@@ -73,5 +76,6 @@ export async function loadItemContext(db: Queryable, orgId: string, itemId: stri
     platformActions: pa.rows.map((r) => ({ id: r.id, action: r.action, state: r.state, attempts: r.attempts, lastErrorSv: r.last_error_sv, createdAt: r.created_at, doneAt: r.done_at })),
     notifications: notes.rows.map((r) => ({ id: r.id, delivery: r.delivery, body: r.body, appealOpenUntil: r.appeal_open_until, at: r.at })),
     policeReports: reports.rows.map((r) => ({ id: r.id, at: r.at, status: r.status, caseNumber: r.case_number })),
+    suggestion: o.suggest && item.text ? await suggestReply(db, orgId, item.text, o.lang) : null,
   };
 }

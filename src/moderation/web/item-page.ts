@@ -55,7 +55,8 @@ ${state.pending ? html`<form method="post" action="/moderation/items/${item.id}/
 <label for="reason">${tm(lang, "reason")}</label> <textarea id="reason" name="reason" rows="2" maxlength="4000"${o.kind && criticism.criticism ? html` autofocus` : ""}></textarea>
 <p>${kinds.map((k) => html`<button type="submit" name="kind" value="${k}"${o.kind === k ? html` class="primary"` : ""}>${tm(lang, `kind.${k}` as ModKey)}</button> `)}</p></form>
 <form method="post" action="/moderation/items/${item.id}/decisions"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="kind" value="reply"><input type="hidden" name="ruleId" value="${rule ?? "spam"}"><input type="hidden" name="legalBasis" value="page-rule">
-<label for="message">${tm(lang, "message")}</label> <textarea id="message" name="message" rows="2" maxlength="4000"></textarea> <button type="submit">${tm(lang, "kind.reply")}</button></form></section>
+${c.suggestion ? html`<p class="muted">${tm(lang, "suggestion")}: ${c.suggestion.matched.title} → ${c.suggestion.unitName}</p>` : ""}
+<label for="message">${tm(lang, "message")}</label> <textarea id="message" name="message" rows="3" cols="70" maxlength="4000">${c.suggestion?.text ?? ""}</textarea> <button type="submit">${tm(lang, "kind.reply")}</button></form></section>
 <section aria-labelledby="pol-h"><h2 id="pol-h">${tm(lang, "police.title")}</h2>
 ${c.policeReports.map((r) => html`<p><a href="/moderation/police-reports/${r.id}">${iso(r.at)}</a> · ${tm(lang, `status.${r.status}` as ModKey)}${r.caseNumber ? html` · ${r.caseNumber}` : ""}</p>`)}
 <form method="post" action="/moderation/items/${item.id}/decisions"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="kind" value="report_police"><input type="hidden" name="ruleId" value="${policeRule ?? "threat"}"><input type="hidden" name="legalBasis" value="bbs-5">

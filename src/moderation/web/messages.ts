@@ -98,6 +98,7 @@ export const MODERATION_MESSAGES = {
   "supervision.old": { sv: "Ogranskade äldre än gränsen", en: "Unreviewed older than the limit" },
   "report.title": { sv: "Månadsrapport: beslut per regel och moderator", en: "Monthly report: decisions per rule and moderator" },
   "analytics.title": { sv: "Volymer per kategori", en: "Volumes by category" },
+  "suggestion": { sv: "Förslag från kontaktkatalogen (redigera innan du skickar)", en: "Suggestion from the directory (edit before sending)" },
   "csv": { sv: "Ladda ner CSV", en: "Download CSV" },
 } as const;
 

@@ -138,6 +138,18 @@ describe("directory API", () => {
     await s.api.send("POST", "/api/v1/directory/contact-points/" + s.centerEmailId + "/restore", { version: 1 });
   });
 
+  test("concurrent saves and publishes of one entity do not fail or deadlock", async () => {
+    const url = `/api/v1/directory/contact-points/${s.centerEmailId}`;
+    const calls = [];
+    for (let i = 0; i < 6; i++) {
+      calls.push(s.api.send("PUT", url, { unitId: s.centerId, kind: "email", address: "kontaktcenter@testkommun.se", label: `Kontaktcenter ${i}`, publish: i % 2 === 0 }));
+      calls.push(s.api.send("POST", "/api/v1/directory/publish", {}));
+    }
+    const statuses = (await Promise.all(calls)).map((r) => r.status);
+    assert.ok(statuses.every((c) => c < 500), statuses.join(","));
+    assert.ok(statuses.filter((c) => c === 200).length >= 6);
+  });
+
   test("a role on one unit covers that unit only", async () => {
     const u = await t.user([], "unit-editor");
     await t.db.pool.query("insert into role_assignments (org_id, user_id, role, unit_id) values ($1, $2, 'editor', $3)", [t.org.id, u.id, s.unitId]);

@@ -10,6 +10,7 @@ import { DEMO_IDS, demoSnapshot, normalizeContactPoint, type ContactPoint, type 
 import { syncLive } from "./feed/sync-live.ts";
 import type { EntityByKind, EntityKind } from "./store/codecs.ts";
 import { publishDraft, writeDraft } from "./store/versions.ts";
+import { lockDirectory } from "./use-cases/context.ts";
 
 /** Fictional functional contacts beyond the domain demo (all within trollhattan.se and 0520-49). */
 function extraContactPoints(orgId: string): ContactPoint[] {
@@ -51,6 +52,7 @@ async function put<K extends EntityKind>(tx: Tx, orgId: string, kind: K, entity:
 export async function seedDemoDirectory(pool: Pool, orgId: string): Promise<void> {
   const d = demoDirectory(orgId);
   await withTx(pool, async (tx) => {
+    await lockDirectory(tx, orgId);
     await clearDirectory(tx, orgId);
     await put(tx, orgId, "profile", d.org);
     for (const u of d.units) await put(tx, orgId, "unit", u);

@@ -7,7 +7,7 @@ import { DIRECTORY_CHANNEL } from "../feed/sync-live.ts";
 import type { EntityKind } from "../store/codecs.ts";
 import { discardDraft, getVersion, loadCurrent, loadSnapshot, writeDraft } from "../store/versions.ts";
 import { checkDraft } from "./check-entity.ts";
-import { assertMay, refuse, type DirectoryDeps, type WriteContext } from "./context.ts";
+import { assertMay, lockDirectory, refuse, type DirectoryDeps, type WriteContext } from "./context.ts";
 import { publishInTx, type PublishResult } from "./publish-drafts.ts";
 import { unitOf } from "./unit-of.ts";
 
@@ -25,6 +25,7 @@ export async function deleteEntity(
   if (o.kind === "profile") throw new AppError("bad_request", { detail: "the profile cannot be deleted" });
   const now = deps.now();
   const r = await withTx(deps.pool, async (tx) => {
+    await lockDirectory(tx, ctx.orgId);
     const working = await loadSnapshot(tx, ctx.orgId, { mode: "working" });
     const current = await currentOf(tx, ctx.orgId, o.kind, o.id);
     if (current.deleted) throw new AppError("not_found");
@@ -54,6 +55,7 @@ export async function restoreVersion(
 ): Promise<{ version: number; publish?: PublishResult }> {
   const now = deps.now();
   const r = await withTx(deps.pool, async (tx) => {
+    await lockDirectory(tx, ctx.orgId);
     const old = await getVersion(tx, ctx.orgId, o.kind, o.id, o.version);
     if (!old) throw new AppError("not_found");
     const working = await loadSnapshot(tx, ctx.orgId, { mode: "working" });
@@ -80,6 +82,7 @@ export async function restoreVersion(
 
 export async function discardEntityDraft(deps: DirectoryDeps, ctx: WriteContext, o: { kind: EntityKind; id: string }): Promise<void> {
   await withTx(deps.pool, async (tx) => {
+    await lockDirectory(tx, ctx.orgId);
     const working = await loadSnapshot(tx, ctx.orgId, { mode: "working" });
     const current = await currentOf(tx, ctx.orgId, o.kind, o.id);
     assertMay(ctx, "directory:write", unitOf(o.kind, current.entity, working), working);
@@ -100,6 +103,7 @@ export async function discardEntityDraft(deps: DirectoryDeps, ctx: WriteContext,
 export async function verifyContactPoint(deps: DirectoryDeps, ctx: WriteContext, o: { id: string }): Promise<{ verifiedAt: Date }> {
   const verifiedAt = deps.now();
   await withTx(deps.pool, async (tx) => {
+    await lockDirectory(tx, ctx.orgId);
     const working = await loadSnapshot(tx, ctx.orgId, { mode: "working" });
     const current = await currentOf(tx, ctx.orgId, "contact_point", o.id);
     if (current.deleted) throw new AppError("not_found");

@@ -3,7 +3,7 @@
 // processes learn it through NOTIFY a few milliseconds later).
 import type { Principal } from "../../access/principal.ts";
 import { can, type Permission } from "../../access/policy.ts";
-import type { Pool } from "../../platform/db/pool.ts";
+import type { Pool, Tx } from "../../platform/db/pool.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/audit/index.ts";
 import { ancestry, indexSnapshot } from "../domain/snapshot.ts";
@@ -44,4 +44,14 @@ export function assertMay(ctx: WriteContext, perm: Permission, unitId: string | 
 
 export function refuse(violations: Violation[], extra: Record<string, unknown> = {}): never {
   throw new AppError("principle_violation", { public: { violations, ...extra }, detail: violations.map((v) => `${v.ruleId}:${v.path}`).join(", ") });
+}
+
+/**
+ * Directory writes of one organisation run one at a time. Taken first in every
+ * write transaction, it fixes the lock order (this, then row locks, then the
+ * audit chain's lock), so a save and a publish of the same entity cannot
+ * deadlock. Re-entrant within a transaction.
+ */
+export async function lockDirectory(tx: Tx, orgId: string): Promise<void> {
+  await tx.query("select pg_advisory_xact_lock(hashtextextended('directory-write:' || $1::text, 0))", [orgId]);
 }

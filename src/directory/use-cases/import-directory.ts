@@ -9,7 +9,7 @@ import { fromHsdsDocument, normalizeContactPoint, type DirectorySnapshot, type H
 import { fromCsv } from "../import/csv.ts";
 import type { EntityByKind, EntityKind } from "../store/codecs.ts";
 import { loadSnapshot, writeDraft } from "../store/versions.ts";
-import type { DirectoryDeps, WriteContext } from "./context.ts";
+import { lockDirectory, type DirectoryDeps, type WriteContext } from "./context.ts";
 import { publishInTx } from "./publish-drafts.ts";
 
 export type ImportFormat = "hsds" | "csv";
@@ -38,6 +38,7 @@ export async function importDirectory(deps: DirectoryDeps, ctx: WriteContext, o:
   if (parsed.violations.length > 0 || o.dryRun) return { violations: parsed.violations, counts, imported: false };
   try {
     await withTx(deps.pool, async (tx) => {
+      await lockDirectory(tx, ctx.orgId);
       const items: { kind: EntityKind; id: string }[] = [];
       const put = async <K extends EntityKind>(kind: K, entity: EntityByKind[K]) => {
         await writeDraft(tx, { orgId: ctx.orgId, kind, entity, actorLabel: ctx.actor.label });

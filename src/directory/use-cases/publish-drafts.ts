@@ -11,7 +11,7 @@ import { syncLive, type FeedChange } from "../feed/sync-live.ts";
 import type { AnyEntity, EntityKind } from "../store/codecs.ts";
 import { getVersion, listDrafts, loadSnapshot, publishDraft } from "../store/versions.ts";
 import { checkEntity, checkRemoval } from "./check-entity.ts";
-import { assertMay, refuse, type DirectoryDeps, type WriteContext } from "./context.ts";
+import { assertMay, lockDirectory, refuse, type DirectoryDeps, type WriteContext } from "./context.ts";
 import { unitOf } from "./unit-of.ts";
 
 export interface PublishedItem {
@@ -63,6 +63,7 @@ export async function publishInTx(
   ctx: WriteContext,
   o: { items?: { kind: EntityKind; id: string }[]; effectiveAt?: Date | null; now: Date },
 ): Promise<PublishResult> {
+  await lockDirectory(tx, ctx.orgId);
   const all = await listDrafts(tx, ctx.orgId);
   const drafts = o.items ? all.filter((d) => o.items!.some((i) => i.id === d.id && i.kind === d.kind)) : all;
   if (drafts.length === 0 || (o.items && drafts.length < o.items.length)) {

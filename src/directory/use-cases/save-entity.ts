@@ -9,7 +9,7 @@ import { normalizeContactPoint, resolveReachableContact, type ContactPoint, type
 import type { AnyEntity, EntityByKind, EntityKind } from "../store/codecs.ts";
 import { loadCurrent, loadSnapshot, writeDraft } from "../store/versions.ts";
 import { checkDraft } from "./check-entity.ts";
-import { assertMay, refuse, type DirectoryDeps, type WriteContext } from "./context.ts";
+import { assertMay, lockDirectory, refuse, type DirectoryDeps, type WriteContext } from "./context.ts";
 import { publishInTx, type PublishResult } from "./publish-drafts.ts";
 import { unitOf } from "./unit-of.ts";
 
@@ -63,6 +63,7 @@ export async function saveEntity<K extends EntityKind>(
 ): Promise<SaveResult<K>> {
   const now = deps.now();
   const result = await withTx(deps.pool, async (tx) => {
+    await lockDirectory(tx, ctx.orgId);
     const working = await loadSnapshot(tx, ctx.orgId, { mode: "working" });
     const id = o.kind === "profile" ? ctx.orgId : (o.entity.id ?? randomUUID());
     const current = (await loadCurrent(tx, ctx.orgId, o.kind, { mode: "working" })).find((r) => r.entity.id === id);

@@ -104,6 +104,16 @@ export const ERROR_CATALOGUE = {
     sv: "Ärendemeningen får inte innehålla känsliga uppgifter (till exempel personnummer). Skriv om den.",
     en: "The subject line must not contain sensitive data (for example a personnummer). Rewrite it.",
   },
+  records_request_closed: {
+    status: 409,
+    sv: "Begäran är redan bekräftad och kan inte ändras.",
+    en: "The request is already confirmed and cannot be changed.",
+  },
+  records_request_not_confirmed: {
+    status: 409,
+    sv: "Begäran måste bekräftas (sekretessprövas) innan den kan lämnas ut.",
+    en: "The request must be confirmed (secrecy review) before it can be disclosed.",
+  },
   internal: { status: 500, sv: "Ett oväntat fel inträffade.", en: "An unexpected error occurred." },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -5,6 +5,7 @@ import type { Config } from "../config.ts";
 import type { Pool } from "../platform/db/pool.ts";
 import { NAV } from "../web/layout.ts";
 import { registerRegistrationRoutes } from "./registration/routes.ts";
+import { registerRequestRoutes } from "./requests/routes.ts";
 import { registerSearchRoutes } from "./search/routes.ts";
 import { tr } from "./web/messages.ts";
 
@@ -18,5 +19,7 @@ export const recordsRoutes: FastifyPluginAsync<RecordsRoutesOptions> = async (ap
   if (!NAV.some((n) => n.href === "/records/search")) NAV.push({ href: "/records/search", label: { sv: tr("sv", "nav.search"), en: tr("en", "nav.search") }, permission: "records:read" });
   if (!NAV.some((n) => n.href === "/records/register")) NAV.push({ href: "/records/register", label: { sv: tr("sv", "nav.register"), en: tr("en", "nav.register") }, permission: "records:read" });
   await registerSearchRoutes(app, pool);
+  if (!NAV.some((n) => n.href === "/records/requests")) NAV.push({ href: "/records/requests", label: { sv: tr("sv", "nav.requests"), en: tr("en", "nav.requests") }, permission: "records:request" });
   await registerRegistrationRoutes(app, pool);
+  await registerRequestRoutes(app, pool);
 };

@@ -21,6 +21,8 @@ export interface SearchRecordsInput {
   registered?: boolean | undefined;
   /** Only comments on this post (platform id). */
   postId?: string | undefined;
+  /** Only comments on any of these posts (platform ids). */
+  postIds?: string[] | undefined;
   kind?: string | undefined;
   sort?: "newest" | "oldest" | "relevance" | undefined;
   limit?: number | undefined;
@@ -67,6 +69,7 @@ export function searchWhere(i: SearchRecordsInput, params: unknown[]): { where: 
   if (i.platform) add((n) => `r.platform = ${n}`, i.platform);
   if (i.kind) add((n) => `r.kind = ${n}`, i.kind);
   if (i.postId) add((n) => `r.post_platform_id = ${n}`, i.postId);
+  if (i.postIds) add((n) => `r.post_platform_id = any(${n}::text[])`, i.postIds);
   // Calendar dates are the city's days (Europe/Stockholm), inclusive.
   if (i.from) add((n) => DATE_RE.test(i.from!) ? `r.occurred_at >= (${n}::date)::timestamp at time zone 'Europe/Stockholm'` : `r.occurred_at >= ${n}::timestamptz`, i.from);
   if (i.to) add((n) => DATE_RE.test(i.to!) ? `r.occurred_at < (${n}::date + 1)::timestamp at time zone 'Europe/Stockholm'` : `r.occurred_at <= ${n}::timestamptz`, i.to);

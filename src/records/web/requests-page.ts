@@ -1,0 +1,56 @@
+// Pages for records requests: the list with a form for a new one, and one
+// request with the selection form, each item's text with redaction proposals
+// marked, a decision per proposal, confirmation and the exports.
+import { html, type SafeHtml } from "../../web/html.ts";
+import type { Lang } from "../../web/i18n.ts";
+import type { RecordsRequestView, RequestItem } from "../requests/load-request.ts";
+import { tr } from "./messages.ts";
+
+export function requestsListBody(lang: Lang, rows: { id: string; description: string; received_at: string; status: string }[], csrf: string) {
+  return html`<h1>${tr(lang, "requests.title")}</h1>
+<h2>${tr(lang, "requests.new")}</h2>
+<form method="post" action="/records/requests"><input type="hidden" name="_csrf" value="${csrf}">
+<p><label for="description">${tr(lang, "requests.description")}</label><br><textarea id="description" name="description" required maxlength="2000" rows="3" cols="60"></textarea></p>
+<p><label for="requester">${tr(lang, "requests.requester")}</label><br><input id="requester" name="requester" maxlength="300"></p>
+<p><button type="submit">${tr(lang, "requests.create")}</button></p></form>
+${rows.length ? html`<ul>${rows.map((r) => html`<li><a href="/records/requests/${r.id}">${r.received_at}: ${r.description}</a> (${tr(lang, `requests.status.${r.status}` as "requests.status.open")})</li>`)}</ul>` : html`<p>${tr(lang, "requests.none")}</p>`}`;
+}
+
+/** The item's text with each redaction span marked and labelled. */
+function markedText(lang: Lang, it: RequestItem): SafeHtml {
+  const parts: SafeHtml[] = [];
+  let at = 0;
+  for (const r of it.redactions) {
+    if (r.start < at) continue;
+    parts.push(html`${it.text.slice(at, r.start)}`);
+    parts.push(html`<mark id="r-${r.id}" class="redaction-${r.state}">${it.text.slice(r.start, r.end)}</mark> <span class="muted">[${r.kindSv}, ${r.ground}: ${tr(lang, `requests.state.${r.state}` as "requests.state.proposed")}]</span>`);
+    at = r.end;
+  }
+  parts.push(html`${it.text.slice(at)}`);
+  return html`${parts}`;
+}
+
+export function requestPageBody(lang: Lang, r: RecordsRequestView, csrf: string) {
+  const open = r.status === "open";
+  const items = r.items.map((it) => html`<li><p class="muted">${it.occurredAt.slice(0, 16).replace("T", " ")} · ${it.channelName} · ${it.kind} · ${it.authorName ?? ""}</p>
+<p>${markedText(lang, it)}</p>
+${open ? it.redactions.filter((x) => x.state === "proposed").map((x) => html`<form method="post" action="/records/requests/${r.id}/redactions/${x.id}" class="inline">
+<input type="hidden" name="_csrf" value="${csrf}"><span>${it.text.slice(x.start, x.end)}: </span>
+<button type="submit" name="decision" value="confirmed">${tr(lang, "requests.confirmRedaction")}</button>
+<button type="submit" name="decision" value="rejected">${tr(lang, "requests.reject")}</button></form>`) : ""}</li>`);
+  return html`<h1>${tr(lang, "requests.title")}</h1>
+<p>${r.description}</p>
+<p class="muted">${tr(lang, "requests.received")} ${r.receivedAt} · ${tr(lang, `requests.status.${r.status}` as "requests.status.open")}${r.confirmedBy ? html` · ${r.confirmedBy} ${r.confirmedAt?.slice(0, 10) ?? ""}` : ""}</p>
+${open ? html`<h2>${tr(lang, "requests.select")}</h2>
+<form method="post" action="/records/requests/${r.id}/select"><input type="hidden" name="_csrf" value="${csrf}">
+<p><label for="postQuery">${tr(lang, "requests.postQuery")}</label> <input id="postQuery" name="postQuery" maxlength="500">
+<label for="rq">${tr(lang, "requests.q")}</label> <input id="rq" name="q" maxlength="500">
+<label for="rkind">${tr(lang, "requests.kind")}</label> <select id="rkind" name="kind"><option value="">–</option><option value="post">post</option><option value="comment" selected>comment</option><option value="reply">reply</option></select></p>
+<p><label for="rfrom">${tr(lang, "search.from")}</label> <input id="rfrom" name="from" type="date">
+<label for="rto">${tr(lang, "search.to")}</label> <input id="rto" name="to" type="date">
+<button type="submit">${tr(lang, "requests.add")}</button></p></form>` : html`<p>${tr(lang, "requests.export")}: <a href="/api/v1/records/requests/${r.id}/export.pdf">PDF</a> · <a href="/api/v1/records/requests/${r.id}/export.csv">CSV</a></p>`}
+<h2>${tr(lang, "requests.items", { n: r.items.length })}</h2>
+<ol class="request-items">${items}</ol>
+${open && r.items.length ? html`<form method="post" action="/records/requests/${r.id}/confirm"><input type="hidden" name="_csrf" value="${csrf}">
+<p>${tr(lang, "requests.confirmHelp")}</p><p><button type="submit">${tr(lang, "requests.confirm")}</button></p></form>` : ""}`;
+}

@@ -67,6 +67,9 @@ describe("directory public pages", () => {
     assert.equal(json["@type"], "GovernmentOrganization");
     assert.match(JSON.stringify(json), /OpeningHoursSpecification/);
     assert.match(r.body, /href="tel:\+46520495000">0520-49 50 00</);
+    assert.match(String(r.headers["cache-control"]), /public, max-age=60/);
+    const again = await t.app.inject({ method: "GET", url: `/katalog/enheter/${DEMO_IDS.kontaktcenter}`, headers: { "if-none-match": String(r.headers.etag) } });
+    assert.equal(again.statusCode, 304);
     const bygglov = await t.app.inject({ method: "GET", url: `/katalog/enheter/${DEMO_IDS.kommunstyrelsen}` });
     assert.match(bygglov.body, /inga egna kontaktvägar/);
   });

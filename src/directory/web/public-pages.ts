@@ -23,6 +23,7 @@ import {
 import { dateLabel } from "../domain/opening-hours/evaluate.ts";
 import { addDays, isoDateIn } from "../domain/opening-hours/zoned.ts";
 import { CLOCK_CACHE, publicOrg } from "../api/http.ts";
+import { etagOf } from "../read/cache.ts";
 import { serviceView } from "../read/present.ts";
 import { searchDirectory } from "../read/search.ts";
 import type { DirectoryRuntime } from "../runtime.ts";
@@ -74,11 +75,15 @@ function liveCard(unitId: string, slug: string, card: SafeHtml): SafeHtml {
 }
 
 export async function registerPublicPages(app: FastifyInstance, rt: DirectoryRuntime, cfg: Config): Promise<void> {
-  const send = (req: FastifyRequest, reply: FastifyReply, title: string, body: SafeHtml, head?: SafeHtml) =>
-    reply
-      .header("cache-control", CLOCK_CACHE)
-      .type("text/html; charset=utf-8")
-      .send(page({ lang: "sv", title, principal: req.principal, csrfToken: req.principal?.csrfToken, currentPath: req.url, body, ...(head ? { head } : {}) }));
+  const send = (req: FastifyRequest, reply: FastifyReply, title: string, body: SafeHtml, head?: SafeHtml) => {
+    const doc = page({ lang: "sv", title, principal: req.principal, csrfToken: req.principal?.csrfToken, currentPath: req.url, body, ...(head ? { head } : {}) });
+    // Signed-in visitors see their name in the header: never share their copy.
+    if (req.principal) return reply.header("cache-control", "private, no-store").type("text/html; charset=utf-8").send(doc);
+    const etag = etagOf(doc);
+    reply.header("cache-control", CLOCK_CACHE).header("etag", etag);
+    if (req.headers["if-none-match"] === etag) return reply.code(304).send();
+    return reply.type("text/html; charset=utf-8").send(doc);
+  };
   const entryFor = async (req: FastifyRequest) => {
     const org = await publicOrg(rt.deps.pool, cfg, (req.query as { org?: string }).org);
     return { org, entry: await rt.cache.get(org.id) };

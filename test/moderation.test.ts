@@ -328,4 +328,30 @@ describe("moderation", () => {
     const api1 = await queue();
     assert.deepEqual(lines.map((l) => l.item.id).sort(), api1.items.map((i) => i.item.id).sort());
   });
+
+  test("settings: the strike threshold and the appeal period are configurable (admin only), and audited", async () => {
+    const admin = await t.login(t.admin.username, t.admin.password);
+    assert.equal((await api(mod1, "POST", "/moderation/settings", { strikeThreshold: 2, strikeWindowDays: 30, appealDays: 1, reviewLimitMinutes: 60 })).status, 403);
+    const bad = await api(admin, "POST", "/moderation/settings", { strikeThreshold: 0, strikeWindowDays: 30, appealDays: 1, reviewLimitMinutes: 60 });
+    assert.equal(bad.status, 400);
+    const ok = await api(admin, "POST", "/moderation/settings", { strikeThreshold: 2, strikeWindowDays: 30, appealDays: 1, reviewLimitMinutes: 60 });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    const author = { id: "u-two", name: "Två Gånger" };
+    const a = await comment("Jag ska döda dig.", author);
+    await settle();
+    await decide(mod1, a.itemId, { kind: "hide", ruleId: "threat", legalBasis: "bbs-5" });
+    const warned = await t.db.pool.query("select 1 from moderation_decisions where author_platform_id = 'u-two' and kind = 'warn'");
+    assert.equal(warned.rowCount, 1, "threshold 2: warned after the first strike");
+    const b = await comment("Vi vet var du bor.", author);
+    await settle();
+    await decide(mod1, b.itemId, { kind: "hide", ruleId: "threat", legalBasis: "bbs-5" });
+    const page = await t.app.inject({ method: "GET", url: `/moderation/items/${b.itemId}`, headers: { cookie: mod1.cookie } });
+    assert.match(page.body, /Överträdelser inom perioden: 2 av 2/);
+    assert.match(page.body, /Avstängning föreslås/);
+    const n = await t.db.pool.query<{ appeal_open_until: Date; at: Date }>("select appeal_open_until, at from moderation_notifications where item_id = $1", [b.itemId]);
+    const days = (n.rows[0]!.appeal_open_until.getTime() - n.rows[0]!.at.getTime()) / 86_400_000;
+    assert.ok(Math.abs(days - 1) < 0.01, `appeal open ${days} days`);
+    const audit = await t.db.pool.query("select before, after from audit_events where action = 'moderation.settings.updated'");
+    assert.equal(audit.rows[0].after.strikeThreshold, 2);
+  });
 });

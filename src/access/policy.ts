@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "moderation:decide": ["admin", "moderator"],
   /** Moderation records (block list, police reports, supervision): public records a registrar keeps too. */
   "moderation:read": ["admin", "moderator", "registrar"],
+  /** Strike thresholds, appeal period, supervision limit. */
+  "moderation:configure": ["admin"],
   "channels:manage": ["admin"],
   /** Search and read records; personal data comes masked. */
   "records:read": ["admin", "registrar", "moderator"],

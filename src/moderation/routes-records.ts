@@ -19,6 +19,8 @@ import { decideAppeal, findNotice, listAppeals, submitAppeal } from "./use-cases
 import { liftBan, listBans } from "./use-cases/block-list.ts";
 import { loadItemContext } from "./use-cases/item-context.ts";
 import { categoryVolumes, monthlyReport, supervisionReport, toCsv } from "./use-cases/supervision.ts";
+import { loadSettings } from "./store.ts";
+import { updateSettings } from "./use-cases/update-settings.ts";
 import { barChart } from "./web/chart.ts";
 import { highlight } from "./web/highlight.ts";
 import { tm, type ModKey } from "./web/messages.ts";
@@ -196,6 +198,29 @@ ${a.outcome ? html`<p><strong>${tm(lang, "appeal.outcome")}: ${a.outcome}</stron
     const rows = r.rows.map((n) => html`<tr><td>${iso(n.at)}</td><td>${n.platform}</td><td>${n.author_name ?? ""}</td><td>${n.body}</td><td><a href="/moderation/items/${n.item_id}">${tm(lang, "open")}</a></td></tr>`);
     return sendPage(req, reply, tm(lang, "notifications.title"), html`<h1>${tm(lang, "notifications.title")}</h1>
 ${rows.length ? html`<table><thead><tr><th scope="col">${tm(lang, "at")}</th><th scope="col">${tm(lang, "channel")}</th><th scope="col">${tm(lang, "author")}</th><th scope="col">${tm(lang, "message")}</th><th scope="col">${tm(lang, "open")}</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>–</p>`}`);
+  });
+
+  // ── Settings ──────────────────────────────────────────────────────────────
+  const SETTING_KEYS = ["strikeThreshold", "strikeWindowDays", "appealDays", "reviewLimitMinutes"] as const;
+  app.get("/moderation/settings", { config: { permission: "moderation:configure", html: true }, schema: { hide: true } }, async (req, reply) => {
+    const p = req.principal!;
+    const lang = req.lang;
+    const s = await loadSettings(pool, p.orgId);
+    return sendPage(req, reply, tm(lang, "settings.title"), html`<h1>${tm(lang, "settings.title")}</h1>
+<form method="post" action="/moderation/settings"><input type="hidden" name="_csrf" value="${p.csrfToken ?? ""}">
+${SETTING_KEYS.map((k) => html`<p><label for="s-${k}">${tm(lang, `settings.${k}` as ModKey)}</label> <input id="s-${k}" name="${k}" type="number" min="1" required value="${s[k]}"></p>`)}
+<button type="submit">${tm(lang, "settings.save")}</button></form>`);
+  });
+  app.post("/moderation/settings", {
+    config: { permission: "moderation:configure" },
+    schema: { tags: ["moderation"], summary: "Update the moderation settings", security: [{ bearer: [] }],
+      body: Type.Object({ strikeThreshold: Type.Integer(), strikeWindowDays: Type.Integer(), appealDays: Type.Integer(), reviewLimitMinutes: Type.Integer(), _csrf: Type.Optional(Type.String()) }) },
+  }, async (req, reply) => {
+    const p = req.principal!;
+    const b = req.body as Record<(typeof SETTING_KEYS)[number], number>;
+    const settings = await withTx(pool, (tx) => updateSettings(tx, { orgId: p.orgId, settings: { strikeThreshold: b.strikeThreshold, strikeWindowDays: b.strikeWindowDays, appealDays: b.appealDays, reviewLimitMinutes: b.reviewLimitMinutes }, actor: { id: p.userId, label: p.username }, requestId: req.id }));
+    if ((req.headers.accept ?? "").includes("application/json")) return settings;
+    return reply.redirect("/moderation/settings", 303);
   });
 
   // ── Supervision and analytics ─────────────────────────────────────────────

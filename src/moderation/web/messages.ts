@@ -99,6 +99,12 @@ export const MODERATION_MESSAGES = {
   "report.title": { sv: "Månadsrapport: beslut per regel och moderator", en: "Monthly report: decisions per rule and moderator" },
   "analytics.title": { sv: "Volymer per kategori", en: "Volumes by category" },
   "suggestion": { sv: "Förslag från kontaktkatalogen (redigera innan du skickar)", en: "Suggestion from the directory (edit before sending)" },
+  "settings.title": { sv: "Inställningar för moderering", en: "Moderation settings" },
+  "settings.strikeThreshold": { sv: "Överträdelser som ger förslag om avstängning", en: "Strikes that propose a ban" },
+  "settings.strikeWindowDays": { sv: "Överträdelser räknas inom (dagar)", en: "Strikes count within (days)" },
+  "settings.appealDays": { sv: "Överklagande öppet (dagar)", en: "Appeal open for (days)" },
+  "settings.reviewLimitMinutes": { sv: "Längsta tid till första granskning (minuter, 4 § BBS-lagen)", en: "Longest time to first review (minutes, BBS Act §4)" },
+  "settings.save": { sv: "Spara", en: "Save" },
   "csv": { sv: "Ladda ner CSV", en: "Download CSV" },
 } as const;
 

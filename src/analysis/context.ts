@@ -74,6 +74,7 @@ const WINDOW = 400;
 // the worst case linear and well under a second.
 const MAX_GATE_POS = 256;
 const MAX_HITS = 4096;
+const MAX_URLS = 1000;
 
 /**
  * Which phrase-rule gates fired in the current comment. Owned by the analyzer
@@ -318,12 +319,27 @@ export class AnalysisContext {
     return this.quoteCache.some(([a, b]) => s >= a && e <= b);
   }
 
+  /** Is the original span [start, end) inside a URL or e-mail address? (binary search; URLs are sorted) */
+  inUrl(start: number, end: number): boolean {
+    const u = this.urls();
+    let lo = 0;
+    let hi = u.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (u[mid]!.start <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const cand = u[lo - 1];
+    return cand !== undefined && start >= cand.start && end <= cand.end;
+  }
+
   /** URLs and e-mail addresses in the original text (linkify-it + tldts), memoised. */
   urls(): UrlInfo[] {
     if (this.urlCache) return this.urlCache;
     const out: UrlInfo[] = [];
     if (URLISH.test(this.text)) {
-      for (const m of linkify.match(this.text) ?? []) {
+      const matches = linkify.match(this.text) ?? [];
+      for (const m of matches.length > MAX_URLS ? matches.slice(0, MAX_URLS) : matches) {
         const email = m.schema === "mailto:";
         let host: string;
         let domain: string;

@@ -68,10 +68,13 @@ const SPREAD_WORDS = new Set(["sprid", "dela", "obs", "viktigt", "varning", "brÃ
 
 function mentionsOrg(ctx: AnalysisContext): boolean {
   const words = ctx.tokens.words;
+  const names = [...ctx.org.nameWords, ...ctx.org.labels];
+  const firsts = new Set(names.map((n) => n[0]));
   for (const w of words) {
     if (OFFICIAL_WORDS.has(w)) return true;
-    const f = asciiFold(w);
-    if (ctx.org.nameWords.some((n) => f.startsWith(n)) || ctx.org.labels.some((l) => f.startsWith(l))) return true;
+    if (!firsts.has(w[0]) || w.length < 4) continue;
+    const f = /^[a-z]*$/.test(w) ? w : asciiFold(w);
+    if (names.some((n) => f.startsWith(n))) return true;
   }
   return false;
 }

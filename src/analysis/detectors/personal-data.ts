@@ -36,8 +36,20 @@ const OTHER_NUMBER_RE =
 const PHONE_CONTEXT_RE = /(?:tel|telefon\p{L}*|ring\p{L}*|mobil\p{L}*|sms\p{L}*|nås på|fax|växel\p{L}*)[\s.:]*(?:på|till|mig på|oss på)?[\s.:]*$/iu;
 const PNR_CONTEXT_RE = /(?:person\s?n(?:umme)?r|pnr|p-nr|samordningsnummer|född)[\s.:]*$/iu;
 
+const chainMemo = new Map<string, Group[][]>();
+
 /** Chains of digit groups separated by at most one -, + or . and spaces ("19 90 01 01 - 0017", "8 5 0 7 …"). */
 function digitChains(text: string): Group[][] {
+  // Personnummer and phone detection both need the chains of the same text.
+  const hit = chainMemo.get(text);
+  if (hit) return hit;
+  const chains = computeChains(text);
+  if (chainMemo.size > 8) chainMemo.clear();
+  chainMemo.set(text, chains);
+  return chains;
+}
+
+function computeChains(text: string): Group[][] {
   const chains: Group[][] = [];
   let chain: Group[] = [];
   let i = 0;

@@ -16,7 +16,6 @@ export const profanityPhase: Phase = {
   category: "profanity",
   run(ctx) {
     const out: Candidate[] = [];
-    const urls = ctx.urls();
     for (const h of longestPerToken(ctx.hitsOf("profanity"))) {
       if (h.entry.id === "profanity.fan" && h.how === "word") {
         const b = wordsBefore(ctx, h.tok, 1)[0];
@@ -25,7 +24,7 @@ export const profanityPhase: Phase = {
       }
       if (isMention(ctx, h.s, h.e)) continue;
       const c = hitCandidate(ctx, h, h.entry.id, severityConfidence(h.entry.severity));
-      if (urls.some((u) => c.start >= u.start && c.end <= u.end)) continue;
+      if (ctx.inUrl(c.start, c.end)) continue;
       out.push(c);
     }
     return out;

@@ -95,6 +95,7 @@ function resolveEndings(end: readonly string[] | null): ReadonlySet<string> | nu
 }
 
 const GENERIC_ENDINGS: readonly string[] = ["", "en", "et", "er", "ar", "or", "na", "n", "s", "ens", "ets", "arna", "erna", "orna"];
+const VOWEL_STEM_ENDINGS: readonly string[] = ["ar", "arna", "or", "orna", "er", "erna", "ars", "ors"];
 
 function addWordEntries(m: LexMatcher): void {
   for (const def of words.entries as readonly WordEntryDef[]) {
@@ -169,7 +170,21 @@ function orgClasses(org: OrgProfile | undefined): Record<string, WordClass> {
   };
 }
 
+// Compiling the lexicon takes ~100 ms; analyzers with the same page rules and
+// organisation share one (the lexicon is immutable once built).
+const built = new Map<string, Lexicon>();
+
 export function buildLexicon(opts: { rules: PageRules; org?: OrgProfile }): Lexicon {
+  const key = JSON.stringify([opts.rules.allowWords, opts.rules.denyWords, opts.rules.localParties, opts.org?.name ?? ""]);
+  const cached = built.get(key);
+  if (cached) return cached;
+  const lex = compileLexicon(opts);
+  if (built.size >= 16) built.delete(built.keys().next().value!);
+  built.set(key, lex);
+  return lex;
+}
+
+function compileLexicon(opts: { rules: PageRules; org?: OrgProfile }): Lexicon {
   const matcher = new LexMatcher();
   addWordEntries(matcher);
   for (const w of opts.rules.allowWords) {
@@ -180,16 +195,10 @@ export function buildLexicon(opts: { rules: PageRules; org?: OrgProfile }): Lexi
   for (const d of opts.rules.denyWords) {
     const form = normalizeLiteral(d.word.trim());
     if (!/^\p{L}+$/u.test(form)) continue;
-    matcher.add({
-      id: `${d.category}.deny`,
-      kind: d.category,
-      form,
-      endings: new Set(GENERIC_ENDINGS),
-      modifier: false,
-      head: true,
-      severity: 3,
-      tags: ["deny"],
-    });
+    const entry = { id: `${d.category}.deny`, kind: d.category, modifier: false, head: true, severity: 3, tags: ["deny"] };
+    matcher.add({ ...entry, form, endings: new Set(GENERIC_ENDINGS) });
+    // "tomtenisse" → "tomtenissar", "tomtenissarna": a final vowel gives way to the plural ending.
+    if (/[aeo]$/.test(form) && form.length > 3) matcher.add({ ...entry, form: form.slice(0, -1), endings: new Set(VOWEL_STEM_ENDINGS) });
   }
   const classes: Record<string, WordClass> = {
     ...(classesFile.classes as Record<string, WordClass>),

@@ -120,9 +120,13 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
     async (req, reply) => {
       const { entry } = await entryFor(req);
       const q = (req.query as { q: string }).q;
+      // Results are memoised with the published state they were computed from.
       const key = `search:${q.trim().toLowerCase()}`;
-      const hits = entry.memo.get(key) ? [] : await searchDirectory(pool, entry.orgId, q);
-      const r = rt.cache.memo(entry, key, "application/json; charset=utf-8", () => JSON.stringify({ q, hits: hits.map((h) => ({ id: h.id, kind: h.kind, title: h.title, unitId: h.unitId })) }));
+      let r = entry.memo.get(key);
+      if (!r) {
+        const hits = await searchDirectory(pool, entry.orgId, q);
+        r = rt.cache.memo(entry, key, "application/json; charset=utf-8", () => JSON.stringify({ q, hits: hits.map((h) => ({ id: h.id, kind: h.kind, title: h.title, unitId: h.unitId })) }));
+      }
       return sendRendered(req, reply, r, entry);
     },
   );

@@ -176,10 +176,15 @@ describe("moderation", () => {
     assert.ok(p.package.versions.length >= 1 && /^[0-9a-f]{64}$/.test(p.package.versions[0]!.hash));
     assert.ok(p.package.thread.length >= 2, "the thread around it");
     assert.match(p.sha256, /^[0-9a-f]{64}$/);
+    await t.app.moderation.idle();
+    const png = await api(mod1, "GET", `/moderation/police-reports/${reportId}/rendering.png`);
+    assert.equal(png.status, 200, "a screenshot of how it looked (headless Chromium)");
+    assert.deepEqual([...png.raw.rawPayload.subarray(1, 4)], [0x50, 0x4e, 0x47]);
     const pdf = await api(mod1, "GET", `/moderation/police-reports/${reportId}/package.pdf`);
     assert.equal(pdf.status, 200);
     assert.equal(pdf.raw.rawPayload.subarray(0, 5).toString(), "%PDF-");
     assert.ok(pdf.raw.rawPayload.includes(Buffer.from("DejaVuSans")), "the Unicode font is embedded");
+    assert.ok(pdf.raw.rawPayload.includes(Buffer.from("/Subtype /Image")), "the screenshot is in the PDF");
     const st = await api(mod1, "POST", `/moderation/police-reports/${reportId}/status`, { status: "received", caseNumber: "5000-K123456-26" });
     assert.equal(st.status, 200);
     const ev = await t.db.pool.query("select status, case_number from police_report_events where report_id = $1 order by seq", [reportId]);

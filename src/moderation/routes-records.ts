@@ -37,7 +37,8 @@ export const recordsRoutes: FastifyPluginAsync<{ pool: Pool; cfg: Config; runtim
     if (!r.rows[0]) throw new AppError("not_found");
     const ev = await pool.query<{ status: string; case_number: string | null; note: string | null; actor_label: string; at: Date }>(
       "select status, case_number, note, actor_label, at from police_report_events where org_id = $1 and report_id = $2 order by seq", [orgId, id]);
-    return { ...r.rows[0], events: ev.rows };
+    const png = await pool.query<{ png: Buffer; png_sha256: string }>("select png, png_sha256 from police_report_renderings where org_id = $1 and report_id = $2", [orgId, id]);
+    return { ...r.rows[0], events: ev.rows, rendering: png.rows[0] ?? null };
   }
 
   app.get("/moderation/police-reports", { config: { permission: "moderation:read", html: true }, schema: { hide: true } }, async (req, reply) => {
@@ -64,6 +65,7 @@ ${rows.length ? html`<table><thead><tr><th scope="col">${tm(lang, "at")}</th><th
 <dl><dt>${tm(lang, "rule")}</dt><dd>${ruleName(lang, pkg.offence.rule)}</dd><dt>${tm(lang, "author")}</dt><dd>${pkg.author.name ?? "?"} (${pkg.author.platformId ?? "?"})</dd>
 <dt>SHA-256</dt><dd><code>${r.package_sha256}</code></dd><dt>Hashkedja</dt><dd>${pkg.chainProof.verified ? "✓" : "✗"} (${pkg.chainProof.checkedLinks})</dd></dl>
 <blockquote class="mod-text">${pkg.item.text ?? ""}</blockquote>
+${r.rendering ? html`<figure><img src="/moderation/police-reports/${r.id}/rendering.png" alt="${tm(lang, "police.render")}: ${pkg.item.text ?? ""}" width="624"><figcaption>${tm(lang, "police.render")} · SHA-256 <code>${r.rendering.png_sha256}</code></figcaption></figure>` : ""}
 <h2>${tm(lang, "police.status")}</h2><ol>${events}</ol>
 <form method="post" action="/moderation/police-reports/${r.id}/status"><input type="hidden" name="_csrf" value="${p.csrfToken ?? ""}">
 <label for="status">${tm(lang, "police.status")}</label> <select id="status" name="status">${REPORT_STATUSES.map((s) => html`<option value="${s}">${tm(lang, `status.${s}` as ModKey)}</option>`)}</select>
@@ -78,8 +80,14 @@ ${rows.length ? html`<table><thead><tr><th scope="col">${tm(lang, "at")}</th><th
 
   app.get("/moderation/police-reports/:id/package.pdf", { config: { permission: "moderation:read" }, schema: { hide: true, params: Id } }, async (req, reply) => {
     const r = await loadReport(req.principal!.orgId, (req.params as { id: string }).id);
-    const pdf = await renderPolicePdf(r.package, { reportId: r.id, sha256: r.package_sha256 });
+    const pdf = await renderPolicePdf(r.package, { reportId: r.id, sha256: r.package_sha256, png: r.rendering?.png, pngSha256: r.rendering?.png_sha256 });
     return reply.type("application/pdf").header("content-disposition", `attachment; filename="polisanmalan-${r.id}.pdf"`).send(pdf);
+  });
+
+  app.get("/moderation/police-reports/:id/rendering.png", { config: { permission: "moderation:read" }, schema: { hide: true, params: Id } }, async (req, reply) => {
+    const r = await loadReport(req.principal!.orgId, (req.params as { id: string }).id);
+    if (!r.rendering) throw new AppError("not_found");
+    return reply.type("image/png").header("x-content-sha256", r.rendering.png_sha256).send(r.rendering.png);
   });
 
   app.post("/moderation/police-reports/:id/status", {

@@ -19,6 +19,7 @@ import type { Lang } from "../web/i18n.ts";
 import { DECISION_KINDS, type DecisionKind } from "./domain/rules.ts";
 import type { QueueView } from "./domain/state.ts";
 import { createPoliceReport } from "./police/create-police-report.ts";
+import { storeRendering } from "./police/store-rendering.ts";
 import { recordsRoutes } from "./routes-records.ts";
 import { createModerationRuntime, type ModerationRuntime } from "./runtime.ts";
 import { loadItemContext } from "./use-cases/item-context.ts";
@@ -163,6 +164,11 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     });
     if (out.platformActions.length) app.channels.outbox.wake();
     rt.changed(p.orgId, [itemId]);
+    if (out.policeReportId) {
+      // The screenshot takes a browser start: after the commit, without holding the moderator up.
+      const id = out.policeReportId;
+      rt.track(storeRendering(pool, p.orgId, id).catch((err: unknown) => req.log.warn({ err, report: id }, "police report rendering failed")));
+    }
     return out;
   }
 

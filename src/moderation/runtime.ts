@@ -9,6 +9,9 @@ export interface ModerationRuntime {
   events: EventEmitter;
   /** Something changed for these items in this organisation (decisions, new analyses). */
   changed(orgId: string, itemIds: string[]): void;
+  /** Background work started by a request (e.g. a report's screenshot); awaited by `idle()` and on stop. */
+  track(p: Promise<unknown>): void;
+  idle(): Promise<void>;
   /** Runs the automatic actions now; returns how many items were acted on. */
   runAutomatic(): Promise<number>;
   start(): void;
@@ -21,6 +24,14 @@ export function createModerationRuntime(o: { pool: Pool; publicUrl: string; poll
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | null = null;
   let stopped = false;
+  const pending = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  };
+  const idle = async () => {
+    while (pending.size) await Promise.allSettled([...pending]);
+  };
   const changed = (orgId: string, itemIds: string[]) => {
     events.emit("queue", { orgId, itemIds });
   };
@@ -39,6 +50,8 @@ export function createModerationRuntime(o: { pool: Pool; publicUrl: string; poll
   return {
     events,
     changed,
+    track,
+    idle,
     runAutomatic,
     start() {
       const tick = () => {
@@ -51,6 +64,7 @@ export function createModerationRuntime(o: { pool: Pool; publicUrl: string; poll
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      await idle();
       await running?.catch(() => undefined);
     },
   };

@@ -28,7 +28,7 @@ interface Pkg {
   decisions: { kind: string; rule: string; legalBasis: string; reason: string | null; actor: string; at: string }[];
 }
 
-export function renderPolicePdf(pkgIn: Record<string, unknown>, o: { reportId: string; sha256: string }): Promise<Buffer> {
+export function renderPolicePdf(pkgIn: Record<string, unknown>, o: { reportId: string; sha256: string; png?: Buffer | undefined; pngSha256?: string | undefined }): Promise<Buffer> {
   const pkg = pkgIn as unknown as Pkg;
   const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: `Polisanmälan ${o.reportId}`, Author: pkg.organisation.name, Subject: pkg.offence.ruleLabelSv } });
   const regular = fontPath("DejaVuSans.ttf");
@@ -62,16 +62,22 @@ export function renderPolicePdf(pkgIn: Record<string, unknown>, o: { reportId: s
   kv("Fångad", pkg.item.firstCapturedAt);
 
   h("Så såg det ut");
-  const x = doc.x;
-  const y = doc.y;
-  const text = pkg.item.text ?? "";
-  const width = 440;
-  const textHeight = doc.font(body).fontSize(11).heightOfString(text, { width: width - 24 });
-  doc.roundedRect(x, y, width, textHeight + 46, 10).fillAndStroke("#f0f2f5", "#cfd4da");
-  doc.fillColor("#050505").font(strong).fontSize(10).text(pkg.author.name ?? "?", x + 12, y + 10);
-  doc.font(body).fontSize(11).text(text, x + 12, y + 26, { width: width - 24 });
-  doc.fillColor("#65676b").fontSize(8).text(pkg.versions[0]?.platformTime ?? pkg.item.firstCapturedAt, x + 12, y + textHeight + 30);
-  doc.fillColor("black").font(body).fontSize(10).text("", x, y + textHeight + 56);
+  if (o.png) {
+    // The screenshot made by headless Chromium from the captured copy.
+    doc.image(o.png, { fit: [440, 560] });
+    doc.moveDown(0.3).font(body).fontSize(8).text(`Skärmbild, SHA-256 ${o.pngSha256 ?? ""}`).fontSize(10);
+  } else {
+    const x = doc.x;
+    const y = doc.y;
+    const text = pkg.item.text ?? "";
+    const width = 440;
+    const textHeight = doc.font(body).fontSize(11).heightOfString(text, { width: width - 24 });
+    doc.roundedRect(x, y, width, textHeight + 46, 10).fillAndStroke("#f0f2f5", "#cfd4da");
+    doc.fillColor("#050505").font(strong).fontSize(10).text(pkg.author.name ?? "?", x + 12, y + 10);
+    doc.font(body).fontSize(11).text(text, x + 12, y + 26, { width: width - 24 });
+    doc.fillColor("#65676b").fontSize(8).text(pkg.versions[0]?.platformTime ?? pkg.item.firstCapturedAt, x + 12, y + textHeight + 30);
+    doc.fillColor("black").font(body).fontSize(10).text("", x, y + textHeight + 56);
+  }
 
   h("Vad som bryter mot reglerna");
   kv("Regel", `${pkg.offence.ruleLabelSv} (${pkg.offence.rule})`);

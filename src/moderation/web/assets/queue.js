@@ -10,6 +10,8 @@
   const csrf = document.querySelector("input[name=_csrf]")?.value ?? "";
   const KEYS = { a: "keep", h: "hide", d: "delete", e: "escalate", r: "report_police" };
   let current = 0;
+  // Items decided on this page: a live refresh that raced the decision must not bring them back.
+  const gone = new Set();
 
   const items = () => [...queue.querySelectorAll("li.mod-item")];
   const say = (msg) => { if (status) status.textContent = msg; };
@@ -25,6 +27,7 @@
   }
 
   async function decide(el, kind) {
+    gone.add(el.dataset.item);
     const body = { kind, ruleId: el.dataset.rule, legalBasis: el.dataset.basis };
     const res = await fetch(`/moderation/items/${el.dataset.item}/decisions`, {
       method: "POST",
@@ -34,6 +37,7 @@
     });
     const data = await res.json().catch(() => ({}));
     if (!res.ok) {
+      gone.delete(el.dataset.item);
       const code = data?.error?.code;
       if (code === "moderation_criticism_reason_required" || code === "moderation_ban_needs_warning") {
         // The guard needs a written reason: the item page has the form for it.
@@ -81,7 +85,7 @@
       const have = new Set(items().map((el) => el.dataset.item));
       let added = 0;
       for (const li of doc.querySelectorAll("#queue li.mod-item")) {
-        if (have.has(li.dataset.item)) continue;
+        if (have.has(li.dataset.item) || gone.has(li.dataset.item)) continue;
         queue.appendChild(document.importNode(li, true));
         added++;
       }

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { Config } from "../config.ts";
 import type { Pool } from "../platform/db/pool.ts";
 import { NAV } from "../web/layout.ts";
+import { registerDisposalRoutes } from "./disposal/routes.ts";
 import { registerRegistrationRoutes } from "./registration/routes.ts";
 import { registerRequestRoutes } from "./requests/routes.ts";
 import { registerSearchRoutes } from "./search/routes.ts";
@@ -22,4 +23,5 @@ export const recordsRoutes: FastifyPluginAsync<RecordsRoutesOptions> = async (ap
   if (!NAV.some((n) => n.href === "/records/requests")) NAV.push({ href: "/records/requests", label: { sv: tr("sv", "nav.requests"), en: tr("en", "nav.requests") }, permission: "records:request" });
   await registerRegistrationRoutes(app, pool);
   await registerRequestRoutes(app, pool);
+  await registerDisposalRoutes(app, pool);
 };

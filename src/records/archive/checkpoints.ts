@@ -31,8 +31,11 @@ export async function readChainHeads(db: Queryable, orgId: string): Promise<Chai
   const heads: ChainHead[] = [];
   const cap = await db.query<{ channel_id: string; seq: number; hash: string }>(
     `select c.id as channel_id, v.seq, v.hash from channels c
-       cross join lateral (select seq, hash from capture_versions v
-                            where v.org_id = c.org_id and v.channel_id = c.id order by seq desc limit 1) v
+       cross join lateral (select seq, hash from (
+                             (select seq, hash from capture_versions v where v.org_id = c.org_id and v.channel_id = c.id order by seq desc limit 1)
+                             union all
+                             (select seq, hash from disposed_versions d where d.org_id = c.org_id and d.channel_id = c.id order by seq desc limit 1)) h
+                            order by seq desc limit 1) v
       where c.org_id = $1 order by c.id`, [orgId]);
   for (const r of cap.rows) heads.push({ chain: "capture", chainKey: r.channel_id, headSeq: Number(r.seq), headHash: r.hash });
   const aud = await db.query<{ seq: number; hash: string }>(

@@ -7,9 +7,9 @@
 // the chain recomputed forward).
 import type { Queryable } from "../../platform/db/pool.ts";
 import { verifyAuditChain } from "../../platform/audit/index.ts";
-import { verifyCaptureChain } from "../capture/index.ts";
 import { checkpointKey, signHead, type ChainKind } from "./checkpoints.ts";
 import { verifyArchiveStream } from "./verify-archive-stream.ts";
+import { verifyCaptureChainWithDisposal } from "./verify-capture-chain.ts";
 
 export interface ChainBreakReport {
   seq: number;
@@ -83,11 +83,11 @@ export async function verifyRecords(db: Queryable, o: { orgId: string; key: Buff
 
   const channels = await db.query<{ id: string; name: string }>("select id, name from channels where org_id = $1 order by name, id", [o.orgId]);
   for (const c of channels.rows) {
-    const r = await verifyCaptureChain(db, o.orgId, c.id);
-    const check: ChainCheck = { chain: "capture", chainKey: c.id, label: `capture: ${c.name}`, checked: r.checked, ok: r.ok };
+    const r = await verifyCaptureChainWithDisposal(db, o.orgId, c.id);
+    const check: ChainCheck = { chain: "capture", chainKey: c.id, label: `capture: ${c.name}${r.disposed ? ` (${r.disposed} gallrade / disposed)` : ""}`, checked: r.checked, ok: r.ok };
     if (r.firstBreak) check.firstBreak = { ...r.firstBreak, detail: await captureDetail(db, o.orgId, c.id, r.firstBreak.seq) };
     chains.push(check);
-    heads.set(`capture/${c.id}`, { headSeq: r.checked, ok: r.ok });
+    heads.set(`capture/${c.id}`, { headSeq: r.headSeq, ok: r.ok });
   }
 
   const audit = await verifyAuditChain(db, o.orgId);
@@ -145,7 +145,8 @@ async function verifyMirrors(db: Queryable, orgId: string, chains: ChainCheck[])
 }
 
 const HEAD_SQL: Record<ChainKind, string> = {
-  capture: "select hash from capture_versions where org_id = $1 and channel_id::text = $2 and seq = $3",
+  capture: `select hash from capture_versions where org_id = $1 and channel_id::text = $2 and seq = $3
+            union all select hash from disposed_versions where org_id = $1 and channel_id::text = $2 and seq = $3`,
   audit: "select hash from audit_events where org_id = $1 and $2 = '' and seq = $3",
   archive: "select hash from archive_entries where org_id = $1 and stream = $2 and seq = $3",
 };

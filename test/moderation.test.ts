@@ -285,9 +285,10 @@ describe("moderation", () => {
   test("supervision: time to first review per channel, monthly report and analytics CSV", async () => {
     const s = await api(mod1, "GET", "/api/v1/moderation/supervision");
     assert.equal(s.status, 200);
-    const ch = (s.body as { channels: { channelId: string; reviewed: number; p50: number }[] }).channels.find((c) => c.channelId === fb.channel.id)!;
+    const ch = (s.body as { channels: { channelId: string; reviewed: number; p50: number; wallP50: number; hoursFrom: string | null }[] }).channels.find((c) => c.channelId === fb.channel.id)!;
     assert.ok(ch.reviewed > 0);
-    assert.ok(ch.p50 >= 0);
+    assert.ok(ch.p50 >= 0 && ch.p50 <= ch.wallP50, "working time never exceeds clock time");
+    assert.equal(ch.hoursFrom, "Kontaktcenter – en väg in", "no owning unit: the contact center's opening hours are the team's hours");
     const rep = await api(mod1, "GET", "/moderation/report.csv");
     assert.match(rep.raw.body, /"month","rule","actor","decision","n"/);
     assert.match(rep.raw.body, /"moderator1"/);

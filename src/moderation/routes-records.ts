@@ -239,12 +239,13 @@ ${SETTING_KEYS.map((k) => html`<p><label for="s-${k}">${tm(lang, `settings.${k}`
     const [sup, monthly, volumes] = await Promise.all([supervisionReport(pool, p.orgId), monthlyReport(pool, p.orgId), categoryVolumes(pool, p.orgId)]);
     const perCat = new Map<string, number>();
     for (const v of volumes) perCat.set(v.category, (perCat.get(v.category) ?? 0) + v.n);
-    const chRows = sup.channels.map((c) => html`<tr><th scope="row">${c.channelName}</th><td>${c.reviewed}</td><td>${min(c.p50)}</td><td>${min(c.p90)}</td><td>${min(c.p99)}</td><td>${c.breaches}</td></tr>`);
+    const chRows = sup.channels.map((c) => html`<tr><th scope="row">${c.channelName}</th><td>${c.hoursFrom ?? "–"}</td><td>${c.reviewed}</td><td>${min(c.p50)}</td><td>${min(c.p90)}</td><td>${min(c.p99)}</td><td>${min(c.wallP50)}</td><td>${c.breaches}</td></tr>`);
     const mRows = monthly.map((m) => html`<tr><td>${m.month}</td><td>${ruleName(lang, m.rule_id)}</td><td>${m.actor}</td><td>${tm(lang, `kind.${m.kind}` as ModKey)}</td><td>${m.n}</td></tr>`);
     return sendPage(req, reply, tm(lang, "supervision.title"), html`<h1>${tm(lang, "supervision.title")}</h1><p>${tm(lang, "supervision.lead")} ${tm(lang, "supervision.limit", { m: sup.limitMinutes })}</p>
-<table><caption>${tm(lang, "supervision.title")}</caption><thead><tr><th scope="col">${tm(lang, "channel")}</th><th scope="col">n</th><th scope="col">p50 (min)</th><th scope="col">p90 (min)</th><th scope="col">p99 (min)</th><th scope="col">&gt; ${sup.limitMinutes} min</th></tr></thead><tbody>${chRows}</tbody></table>
-<h2>${tm(lang, "supervision.old")}: ${sup.overdue.length}</h2>
-${sup.overdue.length ? html`<ul>${sup.overdue.slice(0, 50).map((o) => html`<li role="alert"><a href="/moderation/items/${o.itemId}">${o.channelName} · ${iso(o.capturedAt)}</a></li>`)}</ul>` : ""}
+<table><caption>${tm(lang, "supervision.title")}</caption><thead><tr><th scope="col">${tm(lang, "channel")}</th><th scope="col">${tm(lang, "supervision.hours")}</th><th scope="col">n</th><th scope="col">p50 (min)</th><th scope="col">p90 (min)</th><th scope="col">p99 (min)</th><th scope="col">${tm(lang, "supervision.wall")}</th><th scope="col">&gt; ${sup.limitMinutes} min</th></tr></thead><tbody>${chRows}</tbody></table>
+<h2 id="overdue-h">${tm(lang, "supervision.old")}: ${sup.overdue.length}</h2>
+${sup.overdue.length ? html`<p role="alert">${tm(lang, "supervision.alert", { n: sup.overdue.length })}</p>` : ""}
+${sup.overdue.length ? html`<ul>${sup.overdue.slice(0, 50).map((o) => html`<li><a href="/moderation/items/${o.itemId}">${o.channelName} · ${iso(o.capturedAt)} · ${Math.round(o.workingMinutes)} min</a></li>`)}</ul>` : ""}
 <h2>${tm(lang, "analytics.title")}</h2>
 ${barChart({ id: "cat", title: tm(lang, "analytics.title"), rows: [...perCat].map(([k, v]) => ({ label: ruleName(lang, k), value: v })) })}
 <p><a href="/moderation/analytics.csv">${tm(lang, "csv")}</a></p>

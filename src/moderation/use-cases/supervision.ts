@@ -1,36 +1,80 @@
 // Supervision (BBS-lagen §4: supervise at reasonable intervals): time from
-// capture to the first human review per channel (percentiles, breaches of the
-// configured limit), unreviewed items older than the limit (alerts), the
+// capture to the first human review per channel in working time from the
+// directory's opening hours (percentiles, breaches of the configured limit),
+// unreviewed items older than the limit (alerts), the
 // monthly report of decisions per rule and moderator, and volumes by category.
 import type { Queryable } from "../../platform/db/pool.ts";
-import { listQueue } from "./list-queue.ts";
+import { loadSnapshot } from "../../directory/index.ts";
+import { workingHours, workingMinutesBetween, type WorkingHours } from "../domain/working-time.ts";
 import { loadSettings } from "../store.ts";
+import { listQueue } from "./list-queue.ts";
 
-export interface ChannelSupervision { channelId: string; channelName: string; reviewed: number; p50: number | null; p90: number | null; p99: number | null; breaches: number }
+export interface ChannelSupervision {
+  channelId: string; channelName: string; reviewed: number;
+  /** Working minutes from capture to first human review (the team's opening hours), percentiles. */
+  p50: number | null; p90: number | null; p99: number | null;
+  /** Wall-clock median, for comparison. */
+  wallP50: number | null;
+  breaches: number;
+  /** Whose opening hours count as working time; null = the clock (no hours in the directory). */
+  hoursFrom: string | null;
+}
 
-export async function supervisionReport(db: Queryable, orgId: string, o: { days?: number } = {}) {
+function percentile(sorted: number[], q: number): number | null {
+  if (!sorted.length) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** The team's working hours for each channel: its owning unit's opening hours, else the contact center's. */
+async function hoursByChannel(db: Queryable, orgId: string, channels: { id: string; unit_id: string | null }[]): Promise<Map<string, { w: WorkingHours; from: string }>> {
+  const out = new Map<string, { w: WorkingHours; from: string }>();
+  let snapshot;
+  try {
+    snapshot = await loadSnapshot(db, orgId, { mode: "live" });
+  } catch {
+    return out; // no directory yet: the clock is used
+  }
+  const centre = snapshot.units.find((u) => u.id === snapshot.org.contactCenterUnitId);
+  for (const c of channels) {
+    const unit = snapshot.units.find((u) => u.id === c.unit_id && u.openingHours) ?? (centre?.openingHours ? centre : undefined);
+    if (unit?.openingHours) out.set(c.id, { w: workingHours(unit.openingHours, snapshot.org), from: unit.name });
+  }
+  return out;
+}
+
+export async function supervisionReport(db: Queryable, orgId: string, o: { days?: number; now?: Date } = {}) {
   const settings = await loadSettings(db, orgId);
-  const r = await db.query<{ channel_id: string; name: string; reviewed: number; p50: number | null; p90: number | null; p99: number | null; breaches: number }>(
-    `with first as (
-       select d.item_id, d.channel_id, min(d.at) as reviewed_at
-         from moderation_decisions d
-        where d.org_id = $1 and d.actor_id is not null and d.kind in ('keep', 'hide', 'unhide', 'delete', 'report_police', 'confirm', 'decline', 'escalate')
-        group by d.item_id, d.channel_id)
-     select c.id as channel_id, c.name, count(f.item_id)::int as reviewed,
-            percentile_cont(0.5) within group (order by extract(epoch from f.reviewed_at - i.first_captured_at) / 60) as p50,
-            percentile_cont(0.9) within group (order by extract(epoch from f.reviewed_at - i.first_captured_at) / 60) as p90,
-            percentile_cont(0.99) within group (order by extract(epoch from f.reviewed_at - i.first_captured_at) / 60) as p99,
-            count(*) filter (where f.reviewed_at - i.first_captured_at > make_interval(mins => $2))::int as breaches
-       from channels c
-       left join first f on f.channel_id = c.id
-       left join captured_items i on i.org_id = c.org_id and i.id = f.item_id and i.first_captured_at > now() - make_interval(days => $3)
-      where c.org_id = $1
-      group by c.id, c.name order by c.name`,
-    [orgId, settings.reviewLimitMinutes, o.days ?? 90]);
-  const channels: ChannelSupervision[] = r.rows.map((x) => ({ channelId: x.channel_id, channelName: x.name, reviewed: x.reviewed, p50: x.p50, p90: x.p90, p99: x.p99, breaches: x.breaches }));
-  const queue = await listQueue(db, orgId, { minAgeMinutes: settings.reviewLimitMinutes, limit: 1000 });
-  const overdue = queue.entries.filter((e) => !e.state.lastReviewAt).map((e) => ({ itemId: e.item.id, channelName: e.item.channelName, capturedAt: e.item.firstCapturedAt, view: e.view }));
-  return { limitMinutes: settings.reviewLimitMinutes, channels, overdue };
+  const now = o.now ?? new Date();
+  const channels = (await db.query<{ id: string; name: string; unit_id: string | null }>("select id, name, unit_id from channels where org_id = $1 order by name", [orgId])).rows;
+  const hours = await hoursByChannel(db, orgId, channels);
+  const reviewed = await db.query<{ channel_id: string; captured: Date; reviewed: Date }>(
+    `select i.channel_id, i.first_captured_at as captured, min(d.at) as reviewed
+       from moderation_decisions d join captured_items i on i.org_id = d.org_id and i.id = d.item_id
+      where d.org_id = $1 and d.actor_id is not null and d.kind in ('keep', 'hide', 'unhide', 'delete', 'report_police', 'confirm', 'decline', 'escalate')
+        and i.first_captured_at > $2
+      group by i.id, i.channel_id, i.first_captured_at`,
+    [orgId, new Date(now.getTime() - (o.days ?? 90) * 86_400_000)]);
+  const minutes = (channelId: string, a: Date, b: Date) => {
+    const h = hours.get(channelId);
+    return h ? workingMinutesBetween(h.w, a, b) : (b.getTime() - a.getTime()) / 60_000;
+  };
+  const result: ChannelSupervision[] = channels.map((c) => {
+    const rows = reviewed.rows.filter((r) => r.channel_id === c.id);
+    const work = rows.map((r) => minutes(c.id, r.captured, r.reviewed)).sort((x, y) => x - y);
+    const wall = rows.map((r) => (r.reviewed.getTime() - r.captured.getTime()) / 60_000).sort((x, y) => x - y);
+    return {
+      channelId: c.id, channelName: c.name, reviewed: rows.length,
+      p50: percentile(work, 0.5), p90: percentile(work, 0.9), p99: percentile(work, 0.99), wallP50: percentile(wall, 0.5),
+      breaches: work.filter((m) => m > settings.reviewLimitMinutes).length, hoursFrom: hours.get(c.id)?.from ?? null,
+    };
+  });
+  // Alerts: open items nobody has looked at whose working time since capture exceeds the limit.
+  const queue = await listQueue(db, orgId, { limit: 5000 });
+  const overdue = queue.entries
+    .filter((e) => !e.state.lastReviewAt)
+    .map((e) => ({ itemId: e.item.id, channelName: e.item.channelName, capturedAt: e.item.firstCapturedAt, view: e.view, workingMinutes: minutes(e.item.channelId, e.item.firstCapturedAt, now) }))
+    .filter((x) => x.workingMinutes > settings.reviewLimitMinutes);
+  return { limitMinutes: settings.reviewLimitMinutes, channels: result, overdue };
 }
 
 export async function monthlyReport(db: Queryable, orgId: string) {

@@ -65,7 +65,7 @@ const template = `vaxel_template_${process.pid}`;
   await pool.end();
 }
 
-const globs = only.length ? only : ["src/**/*.test.ts", "test/**/*.test.ts"];
+const globs = only.length ? only : ["src/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"];
 const t0 = Date.now();
 process.stdout.write(`\n▶ tests (${globs.join(" ")})\n`);
 const code = await new Promise<number>((resolve) => {

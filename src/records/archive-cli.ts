@@ -1,8 +1,10 @@
 // `vaxel records verify | checkpoint | …`: the archive side of the records
 // commands. Registered on the `records` command that records/cli.ts creates.
 import type { Command } from "commander";
-import { pickOrganisation, withCliDb } from "../channels/cli-support.ts";
+import { CLI_ACTOR, pickOrganisation, withCliDb } from "../channels/cli-support.ts";
+import { AppError } from "../platform/errors.ts";
 import { recordCheckpoints } from "./archive/checkpoints.ts";
+import { exportArchive, runSnapshots } from "./export/export-archive.ts";
 import { verifyRecords, type VerifyReport } from "./archive/verify-records.ts";
 
 function recordsCommand(program: Command): Command {
@@ -57,5 +59,49 @@ export function registerRecordsArchiveCommands(program: Command): void {
         const r = await recordCheckpoints({ pool: db.pool, key }, { orgId: org.id });
         process.stdout.write(`${r.recorded.length} nya kontrollpunkter / new checkpoints, ${r.unchanged} oförändrade / unchanged\n`);
       });
+    });
+
+  const date = (v: string | undefined, name: string): string | null => {
+    if (v === undefined) return null;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new AppError("validation_failed", { public: { field: name, why: "YYYY-MM-DD" } });
+    return v;
+  };
+
+  records
+    .command("export")
+    .description("Arkivpaket för e-arkivet (METS.xml med SHA-256, JSON och HTML; E-ARK CSIP/FGS 2.0) / archival package for the e-archive")
+    .requiredOption("--out <dir>", "katalog att skriva paketet i / output directory")
+    .option("--from <date>", "från och med / from (YYYY-MM-DD)")
+    .option("--to <date>", "till och med / to (YYYY-MM-DD)")
+    .option("--org <slug>", "organisation")
+    .action(async (o: { out: string; from?: string; to?: string; org?: string }) => {
+      const from = date(o.from, "from");
+      const to = date(o.to, "to");
+      const r = await withCliDb(async (db, { key }) => {
+        const org = await pickOrganisation(db, o.org);
+        return exportArchive({ pool: db.pool, key }, { orgId: org.id, outDir: o.out, from, to, actor: CLI_ACTOR });
+      });
+      process.stdout.write(`${r.dir}\n${r.items} poster / items, ${r.files.length + 1} filer / files, METS.xml sha256 ${r.metsSha256}\n`);
+      if (!r.verified) {
+        process.stderr.write("VARNING: arkivets kedjor är brutna, se metadata/preservation/verification.json / WARNING: the archive's chains are broken\n");
+        process.exitCode = 1;
+      }
+    });
+
+  records
+    .command("snapshot")
+    .description("Exportera varje avslutad period som saknar ögonblicksbild (standard halvår); kör från cron/systemd-timer / export every completed period without a snapshot")
+    .requiredOption("--out <dir>", "katalog / output directory")
+    .option("--every-months <n>", "periodens längd i månader / period length in months", "6")
+    .option("--org <slug>", "organisation")
+    .action(async (o: { out: string; everyMonths: string; org?: string }) => {
+      const months = Number(o.everyMonths);
+      if (!Number.isInteger(months) || months < 1 || months > 12 || 12 % months !== 0) throw new AppError("validation_failed", { public: { field: "every-months", why: "1, 2, 3, 4, 6 or 12" } });
+      const r = await withCliDb(async (db, { key }) => {
+        const org = await pickOrganisation(db, o.org);
+        return runSnapshots({ pool: db.pool, key }, { orgId: org.id, outDir: o.out, everyMonths: months, actor: CLI_ACTOR });
+      });
+      for (const x of r) process.stdout.write(`${x.dir} (${x.items})\n`);
+      if (r.length === 0) process.stdout.write("Inga nya perioder / no new periods\n");
     });
 }

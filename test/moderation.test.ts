@@ -17,6 +17,8 @@ import { onCleanup } from "./helpers/db.ts";
 import { listen } from "./helpers/http-server.ts";
 import { loadEncryptionKey } from "../src/platform/secrets.ts";
 import { seedDemoDirectory } from "../src/directory/index.ts";
+import { withTx } from "../src/platform/db/pool.ts";
+import { submitAppeal } from "../src/moderation/use-cases/appeals.ts";
 
 const PNR = "20000229-2399"; // Skatteverket test number (personnummer-testdata)
 
@@ -262,6 +264,23 @@ describe("moderation", () => {
     assert.equal(emu.facebook.comments.get(c.id)!.isHidden, false, "restored on the platform");
   });
 
+  test("an upheld appeal on a deleted comment is recorded and takes the strike away (deletion cannot be undone on the platform)", async () => {
+    const author = { id: "u-del", name: "Raderad" };
+    const { itemId } = await comment("Du är en jävla idiot.", author);
+    await settle();
+    assert.equal((await decide(mod1, itemId, { kind: "delete", ruleId: "insult", legalBasis: "page-rule" })).status, 201);
+    const token = (await t.db.pool.query("select appeal_token, delivery from moderation_notifications where item_id = $1", [itemId])).rows[0];
+    assert.equal(token.delivery, "manual", "a deleted comment cannot be replied to: listed for manual sending");
+    const appealId = await withTx(t.db.pool, (tx) => submitAppeal(tx, { token: token.appeal_token, body: "Det var ett skämt mellan vänner." }));
+    const r = await api(mod2, "POST", `/moderation/appeals/${appealId}/decide`, { outcome: "upheld", reason: "Skämt mellan vänner, ingen kränkning." });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal((r.body as { restoredDecisionId: string | null }).restoredDecisionId, null);
+    const page = await t.app.inject({ method: "GET", url: `/moderation/items/${itemId}`, headers: { cookie: mod1.cookie } });
+    assert.match(page.body, /Överträdelser inom perioden: 0 av/);
+    const manual = await t.app.inject({ method: "GET", url: "/moderation/notifications", headers: { cookie: mod1.cookie } });
+    assert.match(manual.body, /Din kommentar har tagits bort/);
+  });
+
   test("a spam flood: bulk delete, one event per item with the same bulk id", async () => {
     const ids: string[] = [];
     const cs: FbComment[] = [];
@@ -292,6 +311,8 @@ describe("moderation", () => {
     const rep = await api(mod1, "GET", "/moderation/report.csv");
     assert.match(rep.raw.body, /"month","rule","actor","decision","n"/);
     assert.match(rep.raw.body, /"moderator1"/);
+    const an = await api(mod1, "GET", "/moderation/analytics.csv");
+    assert.match(an.raw.body, /^"day","category","channel","items"\r\n"\d{4}-\d\d-\d\d","/);
     const page = await t.app.inject({ method: "GET", url: "/moderation/supervision", headers: { cookie: mod1.cookie } });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<svg role="img"/);

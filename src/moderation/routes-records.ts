@@ -237,8 +237,16 @@ ${SETTING_KEYS.map((k) => html`<p><label for="s-${k}">${tm(lang, `settings.${k}`
     const p = req.principal!;
     const lang = req.lang;
     const [sup, monthly, volumes] = await Promise.all([supervisionReport(pool, p.orgId), monthlyReport(pool, p.orgId), categoryVolumes(pool, p.orgId)]);
-    const perCat = new Map<string, number>();
-    for (const v of volumes) perCat.set(v.category, (perCat.get(v.category) ?? 0) + v.n);
+    const sum = (key: (v: (typeof volumes)[number]) => string) => {
+      const m = new Map<string, number>();
+      for (const v of volumes) m.set(key(v), (m.get(key(v)) ?? 0) + v.n);
+      return m;
+    };
+    const perCat = sum((v) => ruleName(lang, v.category));
+    const perChannel = sum((v) => v.channel);
+    const perDay = sum((v) => v.day);
+    const perKind = new Map<string, number>();
+    for (const m of monthly) perKind.set(tm(lang, `kind.${m.kind}` as ModKey), (perKind.get(tm(lang, `kind.${m.kind}` as ModKey)) ?? 0) + m.n);
     const chRows = sup.channels.map((c) => html`<tr><th scope="row">${c.channelName}</th><td>${c.hoursFrom ?? "–"}</td><td>${c.reviewed}</td><td>${min(c.p50)}</td><td>${min(c.p90)}</td><td>${min(c.p99)}</td><td>${min(c.wallP50)}</td><td>${c.breaches}</td></tr>`);
     const mRows = monthly.map((m) => html`<tr><td>${m.month}</td><td>${ruleName(lang, m.rule_id)}</td><td>${m.actor}</td><td>${tm(lang, `kind.${m.kind}` as ModKey)}</td><td>${m.n}</td></tr>`);
     return sendPage(req, reply, tm(lang, "supervision.title"), html`<h1>${tm(lang, "supervision.title")}</h1><p>${tm(lang, "supervision.lead")} ${tm(lang, "supervision.limit", { m: sup.limitMinutes })}</p>
@@ -247,7 +255,10 @@ ${SETTING_KEYS.map((k) => html`<p><label for="s-${k}">${tm(lang, `settings.${k}`
 ${sup.overdue.length ? html`<p role="alert">${tm(lang, "supervision.alert", { n: sup.overdue.length })}</p>` : ""}
 ${sup.overdue.length ? html`<ul>${sup.overdue.slice(0, 50).map((o) => html`<li><a href="/moderation/items/${o.itemId}">${o.channelName} · ${iso(o.capturedAt)} · ${Math.round(o.workingMinutes)} min</a></li>`)}</ul>` : ""}
 <h2>${tm(lang, "analytics.title")}</h2>
-${barChart({ id: "cat", title: tm(lang, "analytics.title"), rows: [...perCat].map(([k, v]) => ({ label: ruleName(lang, k), value: v })) })}
+${barChart({ id: "cat", title: tm(lang, "analytics.title"), rows: [...perCat].map(([k, v]) => ({ label: k, value: v })) })}
+${barChart({ id: "chan", title: tm(lang, "analytics.channel"), rows: [...perChannel].map(([k, v]) => ({ label: k, value: v })) })}
+${barChart({ id: "day", title: tm(lang, "analytics.day"), rows: [...perDay].map(([k, v]) => ({ label: k, value: v })) })}
+${barChart({ id: "kind", title: tm(lang, "analytics.decisions"), rows: [...perKind].map(([k, v]) => ({ label: k, value: v })) })}
 <p><a href="/moderation/analytics.csv">${tm(lang, "csv")}</a></p>
 <h2>${tm(lang, "report.title")}</h2><p><a href="/moderation/report.csv">${tm(lang, "csv")}</a></p>
 ${mRows.length ? html`<table><thead><tr><th scope="col">month</th><th scope="col">${tm(lang, "rule")}</th><th scope="col">${tm(lang, "by")}</th><th scope="col">${tm(lang, "actions")}</th><th scope="col">n</th></tr></thead><tbody>${mRows}</tbody></table>` : ""}`);
@@ -258,7 +269,7 @@ ${mRows.length ? html`<table><thead><tr><th scope="col">month</th><th scope="col
   });
   app.get("/moderation/analytics.csv", { config: { permission: "moderation:read" }, schema: { hide: true } }, async (req, reply) => {
     const rows = await categoryVolumes(pool, req.principal!.orgId);
-    return reply.type("text/csv; charset=utf-8").send(toCsv(["category", "channel", "items"], rows.map((r) => [r.category, r.channel, r.n])));
+    return reply.type("text/csv; charset=utf-8").send(toCsv(["day", "category", "channel", "items"], rows.map((r) => [r.day, r.category, r.channel, r.n])));
   });
   app.get("/api/v1/moderation/supervision", { config: { permission: "moderation:read" }, schema: { tags: ["moderation"], summary: "Time from capture to first human review per channel (BBS-lagen §4)", security: [{ bearer: [] }] } }, async (req) => {
     const s = await supervisionReport(pool, req.principal!.orgId);

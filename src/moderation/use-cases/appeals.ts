@@ -57,7 +57,10 @@ export async function decideAppeal(tx: Tx, o: { orgId: string; appealId: string;
   if (a.actor_id === o.actor.id) throw new AppError("moderation_second_moderator_required");
   if (!o.reason.trim()) throw new AppError("validation_failed", { public: { field: "reason" } });
   let restored: string | null = null;
-  if (o.outcome === "upheld") {
+  const deleted = o.outcome === "upheld" && (await tx.query("select 1 from moderation_decisions d where d.org_id = $1 and d.item_id = $2 and (d.kind = 'delete' or (d.kind = 'confirm' and exists (select 1 from moderation_decisions p where p.id = d.ref_id and p.kind = 'delete')))", [o.orgId, a.item_id])).rowCount;
+  // A deleted comment cannot be restored on the platform (deletion is final there);
+  // the upheld outcome is still recorded, and an upheld appeal takes the strike away (author-strikes.ts).
+  if (o.outcome === "upheld" && !deleted) {
     const d = await recordDecision(tx, { orgId: o.orgId, itemId: a.item_id, kind: "unhide", ruleId: a.rule_id, legalBasis: a.legal_basis, reason: `Överklagande bifallet: ${o.reason.trim()}`, actor: o.actor, publicUrl: o.publicUrl, requestId: o.requestId });
     restored = d.decision.id;
   }

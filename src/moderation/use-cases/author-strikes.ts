@@ -28,11 +28,14 @@ export async function authorStanding(
     [o.orgId, o.channelId, o.authorPlatformId, since],
   );
   const decisions = await loadDecisions(db, o.orgId, items.rows.map((r) => r.item_id));
+  const upheld = new Set((await db.query<{ item_id: string }>(
+    `select a.item_id from moderation_appeals a join moderation_appeal_outcomes x on x.appeal_id = a.id
+      where a.org_id = $1 and x.outcome = 'upheld' and a.item_id = any($2::uuid[])`, [o.orgId, items.rows.map((r) => r.item_id)])).rows.map((r) => r.item_id));
   const strikeItems: string[] = [];
   let warned = false;
   for (const [itemId, evs] of decisions) {
     const s = deriveState(evs);
-    if (s.visibility !== "visible" && s.lastReviewAt && s.lastReviewAt >= since) strikeItems.push(itemId);
+    if (s.visibility !== "visible" && s.lastReviewAt && s.lastReviewAt >= since && !upheld.has(itemId)) strikeItems.push(itemId);
     if (evs.some((e) => e.kind === "warn" && !s.undone.has(e.id) && e.at >= since)) warned = true;
   }
   const ban = await db.query(

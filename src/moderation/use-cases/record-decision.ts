@@ -45,6 +45,8 @@ export interface DecisionOutcome {
 
 /** Platforms whose executor can post a reply (the notice goes there); others get a manual list entry. */
 const REPLY_PLATFORMS = new Set(["facebook", "instagram", "youtube", "mastodon"]);
+/** Platforms whose API can ban an author (Facebook page block, YouTube banAuthor, Mastodon admin action); elsewhere the block list records it for manual action. */
+const BAN_PLATFORMS = new Set(["facebook", "youtube", "mastodon"]);
 
 function defaultRule(findings: { category: string; legalBasis: LegalBasis; ruleId: string; confidence: number }[]) {
   const f = [...findings].sort((a, b) => (a.legalBasis === b.legalBasis ? b.confidence - a.confidence : a.legalBasis === "bbs-5" ? -1 : 1))[0];
@@ -158,7 +160,7 @@ export async function recordDecision(tx: Tx, input: DecisionInput): Promise<Deci
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [input.orgId, item.channelId, item.authorPlatformId, item.authorName, decision.id, ruleId, legalBasis, reason, standing.strikes, standing.warned, input.actor.id, input.actor.label],
     );
-    await enqueue("ban", { authorPlatformId: item.authorPlatformId });
+    if (BAN_PLATFORMS.has(item.platform)) await enqueue("ban", { authorPlatformId: item.authorPlatformId });
   }
   const removedByPerson = (human && after.visibility !== "visible" && before.visibility !== after.visibility) || (human && before.autoHidden && !after.autoHidden && after.visibility === "hidden");
   if (input.kind === "warn") {

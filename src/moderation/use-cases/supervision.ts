@@ -84,11 +84,12 @@ export async function monthlyReport(db: Queryable, orgId: string) {
   return r.rows;
 }
 
+/** Items per category, channel and day (an item counts once per label and day). */
 export async function categoryVolumes(db: Queryable, orgId: string, days = 30) {
-  const r = await db.query<{ category: string; channel: string; n: number }>(
-    `select l as category, c.name as channel, count(distinct a.item_id)::int as n
+  const r = await db.query<{ category: string; channel: string; day: string; n: number }>(
+    `select l as category, c.name as channel, to_char(a.analysed_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as day, count(distinct a.item_id)::int as n
        from item_analyses a cross join unnest(a.labels) l join channels c on c.org_id = a.org_id and c.id = a.channel_id
-      where a.org_id = $1 and a.analysed_at > now() - make_interval(days => $2) group by 1, 2 order by 1, 2`, [orgId, days]);
+      where a.org_id = $1 and a.analysed_at > now() - make_interval(days => $2) group by 1, 2, 3 order by 3, 1, 2`, [orgId, days]);
   return r.rows;
 }
 

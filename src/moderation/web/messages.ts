@@ -100,7 +100,7 @@ export const MODERATION_MESSAGES = {
   "supervision.wall": { sv: "p50 klocktid (min)", en: "p50 clock time (min)" },
   "supervision.alert": { sv: "{n} ogranskade kommentarer har väntat längre än gränsen i arbetstid.", en: "{n} unreviewed comments have waited longer than the limit in working time." },
   "report.title": { sv: "Månadsrapport: beslut per regel och moderator", en: "Monthly report: decisions per rule and moderator" },
-  "analytics.title": { sv: "Volymer per kategori", en: "Volumes by category" },
+  "analytics.title": { sv: "Volymer per kategori (30 dagar)", en: "Volumes by category (30 days)" },
   "suggestion": { sv: "Förslag från kontaktkatalogen (redigera innan du skickar)", en: "Suggestion from the directory (edit before sending)" },
   "settings.title": { sv: "Inställningar för moderering", en: "Moderation settings" },
   "settings.strikeThreshold": { sv: "Överträdelser som ger förslag om avstängning", en: "Strikes that propose a ban" },
@@ -108,6 +108,9 @@ export const MODERATION_MESSAGES = {
   "settings.appealDays": { sv: "Överklagande öppet (dagar)", en: "Appeal open for (days)" },
   "settings.reviewLimitMinutes": { sv: "Längsta tid till första granskning (minuter, 4 § BBS-lagen)", en: "Longest time to first review (minutes, BBS Act §4)" },
   "settings.save": { sv: "Spara", en: "Save" },
+  "analytics.channel": { sv: "Volymer per kanal (30 dagar)", en: "Volumes by channel (30 days)" },
+  "analytics.day": { sv: "Volymer per dag (30 dagar)", en: "Volumes by day (30 days)" },
+  "analytics.decisions": { sv: "Beslut per åtgärd", en: "Decisions by action" },
   "csv": { sv: "Ladda ner CSV", en: "Download CSV" },
 } as const;
 

@@ -382,3 +382,20 @@ describe("moderation", () => {
     assert.equal(audit.rows[0].after.strikeThreshold, 2);
   });
 });
+
+describe("moderation with the workers running (as in production)", () => {
+  test("a personnummer arriving by webhook is hidden on the platform by the system within seconds, no manual step", async () => {
+    const t = await buildTestApp({ config: { workers: true } });
+    const base = await listen(t);
+    const emu = await startEmulators();
+    onCleanup(() => emu.close());
+    const fb = await addFacebookTestChannel(t.db.pool, loadEncryptionKey(t.cfg), { orgId: t.org.id, emulators: emu, callbackUrl: `${base}/webhooks/facebook` });
+    const postId = emu.facebook.createPost(fb.pageId, "Välkommen till biblioteket!");
+    const t0 = Date.now();
+    const c = await emu.facebook.comment({ pageId: fb.pageId, postId, from: { id: "w1", name: "Wilma" }, message: `Ring min bror, personnummer ${PNR}.` });
+    while (!emu.facebook.comments.get(c.id)!.isHidden && Date.now() - t0 < 15_000) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(emu.facebook.comments.get(c.id)!.isHidden, true, `hidden after ${Date.now() - t0} ms`);
+    const d = await t.db.pool.query("select kind, actor_id, actor_label from moderation_decisions");
+    assert.deepEqual(d.rows, [{ kind: "hide", actor_id: null, actor_label: "system" }]);
+  });
+});

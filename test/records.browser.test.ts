@@ -1,0 +1,96 @@
+// The registrar's day in Chromium, every screen axe-clean: search with
+// masked personal data, register a hidden comment from the register page,
+// and answer "all comments on the swimming-hall post in May" with the
+// personnummer redacted — all with plain forms.
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { before, describe, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { seedCapturedComments } from "../src/records/test-support.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { axe, formatViolations, launchBrowser } from "./helpers/browser.ts";
+import { listen } from "./helpers/http-server.ts";
+
+describe("records in Chromium", () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    t = await buildTestApp();
+    base = await listen(t);
+    const seeded = await seedCapturedComments(t.db.pool, randomBytes(32), {
+      orgId: t.org.id,
+      comments: [
+        { id: "p1", kind: "post", text: "Simhallen öppnar igen i maj!", author: "Staden", at: "2026-04-28T08:00:00Z" },
+        { id: "c1", postId: "p1", text: "Äntligen! Vilka öppettider gäller?", author: "Anna Svensson", at: "2026-05-02T10:00:00Z" },
+        { id: "c2", postId: "p1", text: "Mitt personnummer är 19121212-1212, varför fick jag inget kort?", author: "Bo Ek", at: "2026-05-03T11:00:00Z" },
+      ],
+    });
+    const v2 = seeded.created.find((v) => v.platformItemId === "c2")!;
+    await t.db.pool.query(`insert into item_analyses (org_id, version_id, item_id, channel_id, page_rules_version, analyzer_version, labels, action, findings)
+                           values ($1, $2, $3, $4, 'default-1', 'test', '{personal_data}', 'hide', '[]')`, [t.org.id, v2.versionId, v2.itemId, v2.channelId]);
+    await t.db.pool.query(`insert into moderation_decisions (org_id, item_id, channel_id, version_id, kind, rule_id, legal_basis, actor_label)
+                           values ($1, $2, $3, $4, 'hide', 'personal_data', 'page-rule', 'moderator1')`, [t.org.id, v2.itemId, v2.channelId, v2.versionId]);
+    await t.db.pool.query("insert into diary_series (org_id, code, name) values ($1, 'KS', 'Kommunstyrelsen')", [t.org.id]);
+    const u = await t.user(["registrar"]);
+    const { cookie } = await t.login(u.username, u.password);
+    browser = await launchBrowser();
+    const ctx = await browser.newContext();
+    const [name, value] = cookie.split("=") as [string, string];
+    await ctx.addCookies([{ name, value, url: base }]);
+    page = await ctx.newPage();
+  });
+
+  async function assertAccessible(name: string) {
+    const v = await axe(page);
+    assert.equal(v.length, 0, `${name}:\n${formatViolations(v)}`);
+  }
+
+  test("search: stemmed matches marked, personnummer masked, accessible", async () => {
+    await page.goto(`${base}/records/search`);
+    await assertAccessible("search form");
+    await page.fill("#q", "simhall");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/q=simhall/);
+    assert.match((await page.textContent("main")) ?? "", /Simhallen/);
+    await page.goto(`${base}/records/search?q=personnummer`);
+    const text = (await page.textContent("main")) ?? "";
+    assert.match(text, /\[personnummer\]/);
+    assert.doesNotMatch(text, /19121212-1212/);
+    await assertAccessible("search results");
+  });
+
+  test("register: the hidden comment with personal data is registered from the page", async () => {
+    await page.goto(`${base}/records/register`);
+    await assertAccessible("register with candidates");
+    assert.equal(await page.inputValue("#secrecy-0"), "Sekretess enligt 21 kap. 7 § OSL");
+    await page.click("form[action='/records/register'] button[type=submit]");
+    await page.waitForURL(`${base}/records/register`);
+    assert.match((await page.textContent("main")) ?? "", /KS 2026\/00001/);
+    await assertAccessible("register with an entry");
+  });
+
+  test("records request: comments on the swimming-hall post in May, personnummer withheld", async () => {
+    await page.goto(`${base}/records/requests`);
+    await assertAccessible("requests list");
+    await page.fill("#description", "Alla kommentarer på inlägget om simhallen i maj");
+    await page.click("button[type=submit] >> text=Skapa");
+    await page.waitForURL(/\/records\/requests\/[0-9a-f-]{36}$/);
+    await page.fill("#postQuery", "simhallen");
+    await page.fill("#rfrom", "2026-05-01");
+    await page.fill("#rto", "2026-05-31");
+    await page.click("button >> text=Lägg till");
+    await page.waitForSelector("mark.redaction-proposed");
+    await assertAccessible("request with proposals");
+    await page.click("button >> text=Undanta");
+    await page.waitForSelector("mark.redaction-confirmed");
+    await page.click("button >> text=Bekräfta sekretessprövningen");
+    await page.waitForSelector("a[href$='export.pdf']");
+    await assertAccessible("confirmed request");
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), `${base}${await page.getAttribute("a[href$='export.csv']", "href")}`);
+    assert.match(csv, /\[personnummer undantagen, 21 kap\. 7 § OSL\]/);
+    assert.doesNotMatch(csv, /19121212-1212/);
+  });
+});

@@ -14,6 +14,8 @@ import { SpamHistory } from "./spam-history.ts";
 import { PHASES } from "./phases.ts";
 import type { Phase } from "./phases.ts";
 import { classifyExternally } from "./detectors/external-classifier.ts";
+import { crossCommentSpam, spamFingerprint, spamPhase } from "./detectors/spam.ts";
+import type { SpamFingerprint } from "./detectors/spam.ts";
 
 /** Legal basis per category (DOMAIN.md); a detector may override it per finding. */
 export const DEFAULT_LEGAL_BASIS: Readonly<Record<CategoryId, LegalBasis>> = Object.freeze({
@@ -33,6 +35,13 @@ export const DEFAULT_LEGAL_BASIS: Readonly<Record<CategoryId, LegalBasis>> = Obj
 });
 
 const MAX_PER_CATEGORY = 50;
+const CACHE_MAX_TEXT = 2000;
+const CACHE_MAX_ENTRIES = 20_000;
+
+interface StaticResult {
+  findings: Finding[];
+  fingerprint: SpamFingerprint | null;
+}
 const MAX_EVIDENCE = 200;
 const CATEGORY_ORDER = new Map(CATEGORY_IDS.map((c, i) => [c, i]));
 
@@ -52,6 +61,8 @@ export function createAnalyzer(opts: { org?: OrgProfile; rules?: Partial<PageRul
   const history = new SpamHistory(rules.spam.maxHistory);
   const gates = new GateState(lex.gateCount);
   const phases = PHASES.filter((p) => rules.categories[p.category].enabled);
+  const spamOn = rules.categories.spam.enabled;
+  const staticCache = new Map<string, StaticResult>();
 
   function toFinding(phase: Pick<Phase, "id" | "version" | "category">, c: Candidate, text: string): Finding | null {
     const rule = rules.categories[phase.category];
@@ -74,28 +85,50 @@ export function createAnalyzer(opts: { org?: OrgProfile; rules?: Partial<PageRul
     };
   }
 
+  /** Everything that depends only on the text (all phases, the spam fingerprint). */
+  function analyzeStatic(input: CommentInput, text: string): StaticResult {
+    const ctx = new AnalysisContext({ input, lex, rules, org, ...(opts.org ? { orgProfile: opts.org } : {}), history, gates });
+    const findings: Finding[] = [];
+    for (const phase of phases) {
+      let candidates: Candidate[];
+      try {
+        candidates = phase.run(ctx);
+      } catch {
+        // A failing phase must not stop moderation of the comment; the other
+        // phases still decide. (Property tests keep this path unused.)
+        continue;
+      }
+      let kept = 0;
+      for (const c of candidates) {
+        const f = toFinding(phase, c, text);
+        if (!f) continue;
+        findings.push(f);
+        if (++kept >= MAX_PER_CATEGORY) break;
+      }
+    }
+    return { findings, fingerprint: spamOn ? spamFingerprint(ctx) : null };
+  }
+
   function analyze(input: CommentInput): AnalysisResult {
     try {
       const text = typeof input?.text === "string" ? input.text : "";
       const safeInput: CommentInput = { ...input, text };
-      const ctx = new AnalysisContext({ input: safeInput, lex, rules, org, ...(opts.org ? { orgProfile: opts.org } : {}), history, gates });
-      const findings: Finding[] = [];
-      for (const phase of phases) {
-        let candidates: Candidate[];
-        try {
-          candidates = phase.run(ctx);
-        } catch {
-          // A failing phase must not stop moderation of the comment; the other
-          // phases still decide. (Property tests keep this path unused.)
-          continue;
+      // Identical texts recur (greetings, copied spam): the text-only part is
+      // cached. It is a pure function of the text, so results do not depend
+      // on what is in the cache.
+      let st = text.length <= CACHE_MAX_TEXT ? staticCache.get(text) : undefined;
+      if (!st) {
+        st = analyzeStatic(safeInput, text);
+        if (text.length <= CACHE_MAX_TEXT) {
+          if (staticCache.size >= CACHE_MAX_ENTRIES) staticCache.clear();
+          staticCache.set(text, st);
         }
-        let kept = 0;
-        for (const c of candidates) {
-          const f = toFinding(phase, c, text);
-          if (!f) continue;
-          findings.push(f);
-          if (++kept >= MAX_PER_CATEGORY) break;
-        }
+      }
+      const findings = st.findings.map((f) => ({ ...f }));
+      if (st.fingerprint) {
+        const c = crossCommentSpam(st.fingerprint, safeInput, history, rules.spam, text.length);
+        const f = c && toFinding(spamPhase, c, text);
+        if (f) findings.push(f);
       }
       return summarize(dedupe(findings));
     } catch {

@@ -163,7 +163,7 @@ export class AnalysisContext {
     this.norm = normalize(this.text);
     this.tokens = tokenize(this.norm);
     this.gates = deps.gates ?? new GateState(deps.lex.gateCount);
-    this.gates.begin(this.norm.text.length > 2 * WINDOW);
+    this.gates.begin(true);
     const gates = this.gates;
     const all = deps.lex.matcher.matchAll(this.norm, this.tokens, (ids, tok) => gates.fire(ids, tok));
     this.hits = all.length > MAX_HITS ? all.slice(0, MAX_HITS) : all;
@@ -213,6 +213,10 @@ export class AnalysisContext {
       }
       if (!all) continue;
       const pos = gates.positionsOf(rule.gateId);
+      if (rule.sticky) {
+        this.anchored(rule, pos, out);
+        continue;
+      }
       const re = rule.re;
       let n = 0;
       // Windows around the gate words (never re-scanning a stretch), or the
@@ -246,6 +250,35 @@ export class AnalysisContext {
     }
     this.phraseCache.set(key, out);
     return out;
+  }
+
+  /**
+   * Anchored search: try the sticky regex only at word starts up to
+   * `maxBefore` words before each occurrence of the gate word, in its
+   * sentence. Nothing is scanned that cannot contain the gate.
+   */
+  private anchored(rule: CompiledPhrase, pos: readonly number[], out: PhraseMatch[]): void {
+    const re = rule.sticky!;
+    const text = this.norm.text;
+    const t = this.tokens;
+    let n = 0;
+    let next = 0; // first token not yet tried (and after the last match)
+    for (const g of pos) {
+      const sent = t.sent[g];
+      for (let k = Math.max(next, g - rule.maxBefore); k <= g && n < MAX_PHRASE_MATCHES; k++) {
+        if (t.sent[k] !== sent) continue;
+        re.lastIndex = t.s[k]!;
+        const m = re.exec(text);
+        next = k + 1;
+        if (!m || m[0].length === 0) continue;
+        out.push({ rule, s: m.index, e: m.index + m[0].length, sentence: sent ?? 0 });
+        n++;
+        const end = m.index + m[0].length;
+        while (next < t.count && t.s[next]! < end) next++;
+        break;
+      }
+      if (n >= MAX_PHRASE_MATCHES) break;
+    }
   }
 
   /** Sentence number of the token at or after a normalised offset. */

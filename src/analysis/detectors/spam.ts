@@ -5,10 +5,13 @@
 // greetings never count across comments: many people writing "Grattis!" is
 // not spam (`spam.minChars`).
 import type { AnalysisContext, Candidate } from "../context.ts";
+import type { SpamRules } from "../rules.ts";
+import type { SpamHistory } from "../spam-history.ts";
 import { simhash } from "../spam-history.ts";
+import type { CommentInput } from "../types.ts";
 import type { Phase } from "./shared.ts";
 
-const VOWELS = /[aeiouyåäöé]/;
+const VOWEL = new Set([..."aeiouyåäöé"].map((c) => c.charCodeAt(0)));
 const KEYBOARD_RUNS = /(?:qwert|asdf|sdfg|dfgh|fghj|ghjk|hjkl|zxcv|xcvb|cvbn|vbnm|yxcv|wert|ertz|uiop|jkjk|hjhj|lkjh|mnbv|poiu|ölkj|åpoi)/;
 
 function repetition(ctx: AnalysisContext): Candidate | null {
@@ -56,8 +59,18 @@ function gibberish(ctx: AnalysisContext): Candidate | null {
   let letters = 0;
   for (const w of ctx.tokens.words) {
     letters += w.length;
-    if (w.length >= 5 && (!VOWELS.test(w) || KEYBOARD_RUNS.test(w))) bad++;
-    else if (w.length >= 12 && /[^aeiouyåäö]{6}/.test(w)) bad++;
+    if (w.length < 5) continue;
+    // Longest consonant run and whether there is a vowel at all, in one pass.
+    let run = 0;
+    let longest = 0;
+    let vowels = 0;
+    for (let i = 0; i < w.length; i++) {
+      if (VOWEL.has(w.charCodeAt(i))) {
+        vowels++;
+        run = 0;
+      } else if (++run > longest) longest = run;
+    }
+    if (vowels === 0 || (longest >= 3 && KEYBOARD_RUNS.test(w)) || (w.length >= 12 && longest >= 6)) bad++;
   }
   if (bad >= 3 || (bad >= 1 && bad / n >= 0.5 && letters >= 8)) {
     return { ruleId: "spam.gibberish", start: 0, end: ctx.text.length, confidence: bad / n >= 0.5 ? 0.8 : 0.6 };
@@ -80,22 +93,45 @@ function stuffing(ctx: AnalysisContext): Candidate | null {
   return null;
 }
 
-function crossComment(ctx: AnalysisContext): Candidate | null {
-  const r = ctx.rules.spam;
+/** What the cross-comment check needs from a comment; pure, so it can be cached with the text. */
+export interface SpamFingerprint {
+  hi: number;
+  lo: number;
+  /** Letters in words (digits, links and emoji vary between copies of the same spam). */
+  letters: number;
+  words: number;
+  links: number;
+}
+
+export function spamFingerprint(ctx: AnalysisContext): SpamFingerprint {
   const words = ctx.tokens.words;
-  // Letters only (digits, links and emoji vary between copies of the same spam).
   let letters = 0;
   for (const w of words) letters += w.length;
-  const at = ctx.history.timeOf(ctx.input.at);
-  if (letters < r.minChars || words.length < 3) return null;
-  const { hi, lo } = simhash(words.length > 2000 ? words.slice(0, 2000) : words);
-  const author = ctx.input.author ?? `anonymous:${ctx.history.size}`;
-  const m = ctx.history.checkAndAdd({ hi, lo, author, at }, r.windowMinutes * 60_000, r.maxHammingDistance);
+  const { hi, lo } = words.length >= 3 ? simhash(words.length > 2000 ? words.slice(0, 2000) : words) : { hi: 0, lo: 0 };
+  return { hi, lo, letters, words: words.length, links: ctx.urls().length };
+}
+
+/**
+ * Across comments: the same or a near-identical text again from one author,
+ * or from several authors, within the window. Updates the history; the only
+ * part of the analysis that depends on earlier comments.
+ */
+export function crossCommentSpam(
+  fp: SpamFingerprint,
+  input: CommentInput,
+  history: SpamHistory,
+  r: SpamRules,
+  textLength: number,
+): Candidate | null {
+  const at = history.timeOf(input.at);
+  if (fp.letters < r.minChars || fp.words < 3) return null;
+  const author = input.author ?? `anonymous:${history.size}`;
+  const m = history.checkAndAdd({ hi: fp.hi, lo: fp.lo, author, at }, r.windowMinutes * 60_000, r.maxHammingDistance);
   if (m.sameAuthor + 1 >= r.sameAuthorRepeats) {
-    return { ruleId: "spam.repeat-same-author", start: 0, end: ctx.text.length, confidence: 0.85 };
+    return { ruleId: "spam.repeat-same-author", start: 0, end: textLength, confidence: 0.85 };
   }
-  if (m.otherAuthors + 1 >= r.crossAuthorRepeats && (words.length >= 8 || ctx.urls().length > 0)) {
-    return { ruleId: "spam.repeat-many-authors", start: 0, end: ctx.text.length, confidence: 0.75 };
+  if (m.otherAuthors + 1 >= r.crossAuthorRepeats && (fp.words >= 8 || fp.links > 0)) {
+    return { ruleId: "spam.repeat-many-authors", start: 0, end: textLength, confidence: 0.75 };
   }
   return null;
 }
@@ -106,7 +142,9 @@ export const spamPhase: Phase = {
   category: "spam",
   run(ctx) {
     const out: Candidate[] = [];
-    for (const c of [repetition(ctx), flood(ctx), gibberish(ctx), stuffing(ctx), crossComment(ctx)]) if (c && c.end > c.start) out.push(c);
+    // Within the comment only; the cross-comment check runs in the analyzer
+    // (crossCommentSpam) because it is the one part that depends on history.
+    for (const c of [repetition(ctx), flood(ctx), gibberish(ctx), stuffing(ctx)]) if (c && c.end > c.start) out.push(c);
     return out;
   },
 };

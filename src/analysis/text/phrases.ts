@@ -22,6 +22,8 @@ import { expandBraces } from "./matcher.ts";
 export interface WordClass {
   /** Members: brace patterns, may contain spaces (multi-word) and a trailing `*`. */
   members: readonly string[];
+  /** For classes with `re:` members: words that must occur whenever a member matches ("kr" for prices). */
+  gates?: readonly string[];
 }
 
 export interface PhraseRuleDef {
@@ -55,6 +57,13 @@ export interface CompiledPhrase {
   /** Filled in by the lexicon builder: gate ids of `gate` and `requires`. */
   gateId: number;
   requireIds: Int32Array;
+  /**
+   * Anchored search: the same regex, sticky, tried only at the word starts
+   * at most `maxBefore` words before each gate word (null when a match may
+   * start at a number, e.g. with a price).
+   */
+  sticky: RegExp | null;
+  maxBefore: number;
   conf: number;
   tags: readonly string[];
   basis?: "bbs-5" | "page-rule";
@@ -154,6 +163,13 @@ function splitTokens(p: string): string[] {
   return out;
 }
 
+/** Function words that occur in nearly every comment: never chosen to gate a multi-word form. */
+const STOPWORDS = new Set([
+  "och", "att", "på", "i", "av", "för", "med", "till", "som", "det", "en", "ett", "den", "är", "var", "har", "hade", "jag", "du", "vi",
+  "ni", "de", "dom", "han", "hon", "inte", "så", "om", "men", "ska", "kan", "vill", "mig", "dig", "er", "sig", "oss", "ut", "in", "upp",
+  "ner", "från", "efter", "när", "nu", "här", "där", "alla", "allt", "min", "din", "sin", "mitt", "ditt", "blir", "bli", "få", "får",
+]);
+
 /**
  * Forms of a gate token: exact words, and prefixes ending in `*`; multi-word
  * members gate on their first word. Null when some alternative cannot be
@@ -161,6 +177,10 @@ function splitTokens(p: string): string[] {
  * the token is not required.
  */
 function gateForms(token: string, classes: Readonly<Record<string, WordClass>>): string[] | null {
+  if (token.startsWith("@")) {
+    const cls = classOf(token, classes);
+    if (cls.gates) return [...cls.gates];
+  }
   const members = token.startsWith("@") ? classOf(token, classes).members : [token];
   const out: string[] = [];
   for (const m of members) {
@@ -172,9 +192,15 @@ function gateForms(token: string, classes: Readonly<Record<string, WordClass>>):
         out.push(...sub);
         continue;
       }
-      const first = normalizeLiteral(form).split(" ")[0]!;
-      if (!/^\*?\p{L}/u.test(first)) return null;
-      out.push(first);
+      // A multi-word form gates on its longest word ("ta livet av" on "livet",
+      // "har stulit" on "stulit"): common short words would open the gate everywhere.
+      const words = normalizeLiteral(form).split(" ").filter((w) => w.length > 0);
+      const content = words.filter((w) => !STOPWORDS.has(w));
+      const pool = content.length ? content : words;
+      let best = pool[0] ?? "";
+      for (const w of pool) if (w.replace(/\*/g, "").length > best.replace(/\*/g, "").length) best = w;
+      if (!/^\*?\p{L}/u.test(best)) return null;
+      out.push(best);
     }
   }
   return out;
@@ -182,7 +208,13 @@ function gateForms(token: string, classes: Readonly<Record<string, WordClass>>):
 
 /** A class as one alternation; `re:` members are raw regex sources (linear by review). */
 function classSource(c: WordClass, classes: Readonly<Record<string, WordClass>>): string {
-  return `(?:${c.members.map((m) => (m.startsWith("re:") ? m.slice(3) : wordSource(m, classes))).join("|")})`;
+  // Compound-suffix members ("*huset", "*skolan") share one `\p{L}*`: one
+  // alternative per suffix would each backtrack over the whole word.
+  const suffixes = c.members.filter((m) => m.startsWith("*") && !/[{} ]/.test(m)).map((m) => escapeRe(normalizeLiteral(m.slice(1))));
+  const rest = c.members.filter((m) => !(m.startsWith("*") && !/[{} ]/.test(m)));
+  const alts = rest.map((m) => (m.startsWith("re:") ? m.slice(3) : wordSource(m, classes)));
+  if (suffixes.length) alts.push(`\\p{L}*(?:${suffixes.join("|")})`);
+  return `(?:${alts.join("|")})`;
 }
 
 function classOf(token: string, classes: Readonly<Record<string, WordClass>>): WordClass {
@@ -197,9 +229,15 @@ const SENT_END = "(?=[ ,\"'”]{0,3}(?:[.!?\\n]|$))";
 export function compilePattern(
   pattern: string,
   classes: Readonly<Record<string, WordClass>>,
-): { source: string; gate: Gate; requires: Gate[] } {
+): { source: string; gate: Gate; requires: Gate[]; maxBefore: number; anchorable: boolean } {
   const toks = splitTokens(pattern);
   let gate: Gate | null = null;
+  // Word slots from the start of a match to each token, for anchored search:
+  // a match starts at most `maxBefore` words before its gate word.
+  let slots = 0;
+  let anchorable = true;
+  let gateSlots = -1;
+  const slotsOf = new Map<string, number>();
   const requires: Gate[] = [];
   let src = "";
   let first = true;
@@ -211,6 +249,7 @@ export function compilePattern(
   for (let raw of toks) {
     if (/^~\d+$/.test(raw)) {
       pendingGap = `(?:${GAP_WORD}){0,${raw.slice(1)}}`;
+      slots += Number(raw.slice(1));
       continue;
     }
     if (raw === "^") {
@@ -243,7 +282,16 @@ export function compilePattern(
     const body = raw.startsWith("@") ? classSource(classOf(raw, classes), classes) : wordSource(raw, classes);
     const g = optional ? null : gateOf(raw, classes);
     if (g && !requires.some((r) => r.key === g.key)) requires.push(g);
-    if (isGate && g) gate = g;
+    if (g && !slotsOf.has(g.key)) slotsOf.set(g.key, slots + tokenInfo(raw, classes).maxWords - 1);
+    const info = tokenInfo(raw, classes);
+    // The gate word of a multi-word form may be its last word ("ta livet av" opens on "livet").
+    if (isGate && g) {
+      gate = g;
+      gateSlots = slots + info.maxWords - 1;
+    }
+    // Tokens up to the gate must start at a word (not a number) for anchoring.
+    if (gateSlots < 0 && !info.letterOnly) anchorable = false;
+    slots += info.maxWords;
     if (first) {
       src = optional ? `(?:${pendingGap}${body}${SEP})?` : `${pendingGap}${body}`;
       sepInside = optional;
@@ -259,9 +307,37 @@ export function compilePattern(
   // number), the first required word takes its place.
   gate ??= requires[0] ?? null;
   if (!gate) throw new Error(`pattern needs at least one required word: "${pattern}"`);
+  if (gateSlots < 0) gateSlots = slotsOf.get(gate.key) ?? 0;
   // A trailing gap adds nothing to a match; it is ignored.
   const source = `${startAnchor ? SENT_START : ""}${B_START}(?:${src})${B_END}${endAnchor ? SENT_END : ""}`;
-  return { source, gate, requires };
+  return { source, gate, requires, maxBefore: gateSlots, anchorable };
+}
+
+/** How many words a token can span, and whether every form starts with a letter word. */
+function tokenInfo(raw: string, classes: Readonly<Record<string, WordClass>>): { maxWords: number; letterOnly: boolean } {
+  const members = raw.startsWith("@") ? classOf(raw, classes).members : [raw];
+  let maxWords = 1;
+  let letterOnly = true;
+  for (const m of members) {
+    if (m.startsWith("re:")) {
+      letterOnly = false;
+      maxWords = Math.max(maxWords, 4);
+      continue;
+    }
+    for (const form of expandBraces(m)) {
+      if (form.startsWith("@")) {
+        const sub = tokenInfo(form, classes);
+        maxWords = Math.max(maxWords, sub.maxWords);
+        letterOnly &&= sub.letterOnly;
+        continue;
+      }
+      const lit = normalizeLiteral(form);
+      // Words as the tokenizer sees them: runs of letters.
+      maxWords = Math.max(maxWords, lit.split(/[^\p{L}*]+/u).filter(Boolean).length);
+      if (!/^\*?\p{L}/u.test(lit)) letterOnly = false;
+    }
+  }
+  return { maxWords, letterOnly };
 }
 
 /** The gate of a required token, or null when it cannot be one (a class with `re:` members, no letters). */
@@ -283,21 +359,26 @@ export function compilePhrases(
   const gates = new Map<string, Gate>();
   for (const def of defs) {
     const patterns = typeof def.p === "string" ? [def.p] : def.p;
-    const groups = new Map<string, { gate: string; requires: string[]; sources: string[] }>();
+    const groups = new Map<string, { gate: string; requires: string[]; sources: string[]; maxBefore: number; anchorable: boolean }>();
     for (const p of patterns) {
-      const { source, gate, requires } = compilePattern(p, classes);
+      const { source, gate, requires, maxBefore, anchorable } = compilePattern(p, classes);
       for (const g of requires) if (!gates.has(g.key)) gates.set(g.key, g);
       const req = requires.map((g) => g.key).sort();
       const key = `${gate.key}|${req.join("|")}`;
-      const grp = groups.get(key) ?? { gate: gate.key, requires: req, sources: [] };
+      const grp = groups.get(key) ?? { gate: gate.key, requires: req, sources: [], maxBefore: 0, anchorable: true };
       grp.sources.push(source);
+      grp.maxBefore = Math.max(grp.maxBefore, maxBefore);
+      grp.anchorable &&= anchorable;
       groups.set(key, grp);
     }
     for (const grp of groups.values()) {
+      const source = grp.sources.length === 1 ? grp.sources[0]! : grp.sources.map((s) => `(?:${s})`).join("|");
       rules.push({
         id: `${category}.${def.id}`,
         category,
-        re: new RegExp(grp.sources.length === 1 ? grp.sources[0]! : grp.sources.map((s) => `(?:${s})`).join("|"), "gu"),
+        re: new RegExp(source, "gu"),
+        sticky: grp.anchorable ? new RegExp(source, "yu") : null,
+        maxBefore: grp.maxBefore,
         gate: grp.gate,
         requires: grp.requires,
         gateId: -1,

@@ -13,6 +13,7 @@ import { withTx, type Pool } from "../src/platform/db/pool.ts";
 import { createOrganisation } from "../src/platform/tenancy.ts";
 import { appendArchiveEntry, ARCHIVE_STREAMS } from "../src/records/archive/append-archive-entry.ts";
 import { recordCheckpoints } from "../src/records/archive/checkpoints.ts";
+import { recordsTick } from "../src/records/background.ts";
 import { verifyRecords } from "../src/records/archive/verify-records.ts";
 import { seedCapturedComments } from "../src/records/test-support.ts";
 import { freshDatabase } from "./helpers/db.ts";
@@ -159,4 +160,14 @@ test("an altered archive entry and a forged checkpoint are caught", async () => 
     hash = records_checkpoint_hash(prev_hash, org_id, seq, at, chain, chain_key, 1, head_hash, signature) where seq = 1`);
   r = await verifyRecords(db.pool, { orgId: org.id, key });
   assert.equal(r.checkpoints.ok, false);
+});
+
+test("the background tick indexes and records checkpoints for every organisation", async () => {
+  const { db, key, org } = await setup();
+  await recordsTick({ pool: db.pool, key });
+  const n = await db.pool.query<{ n: number }>("select count(*)::int as n from records_checkpoints where org_id = $1", [org.id]);
+  assert.equal(n.rows[0]!.n, 5);
+  const s = await db.pool.query<{ n: number }>("select count(*)::int as n from record_search where org_id = $1", [org.id]);
+  assert.equal(s.rows[0]!.n, 4);
+  assert.equal((await verifyRecords(db.pool, { orgId: org.id, key })).ok, true);
 });

@@ -3,6 +3,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Config } from "../config.ts";
 import type { Pool } from "../platform/db/pool.ts";
+import { loadEncryptionKey } from "../platform/secrets.ts";
+import { startRecordsBackground } from "./background.ts";
 import { NAV } from "../web/layout.ts";
 import { registerDisposalRoutes } from "./disposal/routes.ts";
 import { registerRegistrationRoutes } from "./registration/routes.ts";
@@ -17,6 +19,13 @@ export interface RecordsRoutesOptions {
 
 export const recordsRoutes: FastifyPluginAsync<RecordsRoutesOptions> = async (app, opts) => {
   const { pool } = opts;
+  if (opts.cfg.workers) {
+    let stop = () => undefined as void;
+    app.addHook("onReady", async () => {
+      stop = startRecordsBackground({ pool, key: loadEncryptionKey(opts.cfg), log: app.log });
+    });
+    app.addHook("onClose", async () => stop());
+  }
   if (!NAV.some((n) => n.href === "/records/search")) NAV.push({ href: "/records/search", label: { sv: tr("sv", "nav.search"), en: tr("en", "nav.search") }, permission: "records:read" });
   if (!NAV.some((n) => n.href === "/records/register")) NAV.push({ href: "/records/register", label: { sv: tr("sv", "nav.register"), en: tr("en", "nav.register") }, permission: "records:read" });
   await registerSearchRoutes(app, pool);

@@ -51,6 +51,9 @@ describe("directory API", () => {
     assert.equal(body.reachable.email, "kontaktcenter@testkommun.se");
     assert.equal(body.reachable.phone.display, "031-365 00 00");
     assert.equal(card.headers["cache-control"], "public, max-age=0, must-revalidate");
+    assert.equal(card.headers["x-content-type-options"], "nosniff");
+    assert.equal(card.headers["content-security-policy"], "default-src 'none'; frame-ancestors 'none'");
+    assert.equal(card.headers["access-control-allow-origin"], "*");
   });
 
   test("conditional GET: If-None-Match and If-Modified-Since answer 304", async () => {

@@ -9,7 +9,7 @@ import { AppError } from "../../platform/errors.ts";
 import { defaultExportWindow, hsdsPage, indexSnapshot, toHsdsOrganization, toHsdsRootOrganization, toHsdsService } from "../domain/index.ts";
 import type { CacheEntry } from "../read/cache.ts";
 import type { DirectoryRuntime } from "../runtime.ts";
-import { publicOrg, sendRendered } from "./http.ts";
+import { DATA_HEADERS, NO_HELMET, publicOrg, sendRendered } from "./http.ts";
 
 const tags = ["HSDS 3.0"];
 const Paging = {
@@ -39,14 +39,15 @@ export async function registerHsdsRoutes(app: FastifyInstance, rt: DirectoryRunt
   }
   const window = (entry: CacheEntry) => defaultExportWindow(rt.deps.now(), entry.snapshot.org.timeZone);
 
-  app.get("/hsds", { config: { public: true }, schema: { tags, summary: "About this HSDS API", response: { 200: Type.Object({ version: Type.String(), profile: Type.String(), openapi_url: Type.String() }) } } }, async (_req, reply) => {
-    reply.header("cache-control", "public, max-age=3600");
+  app.get("/hsds", { ...NO_HELMET, config: { public: true }, schema: { tags, summary: "About this HSDS API", response: { 200: Type.Object({ version: Type.String(), profile: Type.String(), openapi_url: Type.String() }) } } }, async (_req, reply) => {
+    reply.headers(DATA_HEADERS).header("cache-control", "public, max-age=3600");
     return { version: "3.0", profile: "https://docs.openreferral.org/en/latest/hsds/profiles.html", openapi_url: `${cfg.publicUrl}/api/docs/json` };
   });
 
   app.get(
     "/hsds/services",
     {
+      ...NO_HELMET,
       config: { public: true },
       schema: {
         tags,
@@ -73,7 +74,7 @@ export async function registerHsdsRoutes(app: FastifyInstance, rt: DirectoryRunt
 
   app.get(
     "/hsds/services/:id",
-    { config: { public: true }, schema: { tags, summary: "One service, fully nested", params: Type.Object({ id: Type.String({ format: "uuid" }) }), querystring: Type.Object({ org: Paging.org }), response: { 200: Type.Unknown() } } },
+    { ...NO_HELMET, config: { public: true }, schema: { tags, summary: "One service, fully nested", params: Type.Object({ id: Type.String({ format: "uuid" }) }), querystring: Type.Object({ org: Paging.org }), response: { 200: Type.Unknown() } } },
     async (req, reply) => {
       const entry = await entryFor(req);
       const { id } = req.params as { id: string };
@@ -86,7 +87,7 @@ export async function registerHsdsRoutes(app: FastifyInstance, rt: DirectoryRunt
 
   app.get(
     "/hsds/organizations",
-    { config: { public: true }, schema: { tags, summary: "The municipality and its units as organizations, paged", querystring: Type.Object({ ...Paging, full: Type.Optional(Type.Boolean()) }), response: { 200: PageSchema } } },
+    { ...NO_HELMET, config: { public: true }, schema: { tags, summary: "The municipality and its units as organizations, paged", querystring: Type.Object({ ...Paging, full: Type.Optional(Type.Boolean()) }), response: { 200: PageSchema } } },
     async (req, reply) => {
       const entry = await entryFor(req);
       const q = req.query as { page?: number; per_page?: number };
@@ -101,7 +102,7 @@ export async function registerHsdsRoutes(app: FastifyInstance, rt: DirectoryRunt
 
   app.get(
     "/hsds/organizations/:id",
-    { config: { public: true }, schema: { tags, summary: "One organization (the municipality or a unit)", params: Type.Object({ id: Type.String({ format: "uuid" }) }), querystring: Type.Object({ org: Paging.org }), response: { 200: Type.Unknown() } } },
+    { ...NO_HELMET, config: { public: true }, schema: { tags, summary: "One organization (the municipality or a unit)", params: Type.Object({ id: Type.String({ format: "uuid" }) }), querystring: Type.Object({ org: Paging.org }), response: { 200: Type.Unknown() } } },
     async (req, reply) => {
       const entry = await entryFor(req);
       const { id } = req.params as { id: string };

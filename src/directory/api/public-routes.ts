@@ -12,7 +12,7 @@ import { contactCard, serviceView, unitView } from "../read/present.ts";
 import { searchDirectory } from "../read/search.ts";
 import { recordEmbedUse } from "../read/where-used.ts";
 import type { DirectoryRuntime } from "../runtime.ts";
-import { publicOrg, sendRendered } from "./http.ts";
+import { DATA_HEADERS, NO_HELMET, publicOrg, sendRendered } from "./http.ts";
 import { ChangesResponse, ContactCard, ExternalActorView, IdParams, OrgQuery, SearchResponse, ServiceView, UnitView } from "./schemas.ts";
 
 const tags = ["directory (public)"];
@@ -36,7 +36,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
 
   app.get(
     "/api/v1/directory/units",
-    { config: { public: true }, schema: { tags, summary: "Published units (förvaltning → verksamhet → enhet)", querystring: OrgQuery, response: { 200: Type.Array(UnitView), ...notModified } } },
+    { ...NO_HELMET, config: { public: true }, schema: { tags, summary: "Published units (förvaltning → verksamhet → enhet)", querystring: OrgQuery, response: { 200: Type.Array(UnitView), ...notModified } } },
     async (req, reply) => {
       const { entry } = await entryFor(req);
       const r = rt.cache.memo(entry, "units", "application/json; charset=utf-8", () => JSON.stringify(entry.snapshot.units.map(unitView)));
@@ -47,6 +47,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
   app.get(
     "/api/v1/directory/units/:id",
     {
+      ...NO_HELMET,
       config: { public: true },
       schema: { tags, summary: "A unit's contact card: its functional contact points, hours, and the fallback contact the system computed", params: IdParams, querystring: OrgQuery, response: { 200: ContactCard, ...notModified } },
     },
@@ -63,7 +64,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
 
   app.get(
     "/api/v1/directory/units/:id/vcard",
-    { config: { public: true }, schema: { tags, summary: "The unit's contact card as a vCard 4.0 download", params: IdParams, querystring: OrgQuery, produces: ["text/vcard"] } },
+    { ...NO_HELMET, config: { public: true }, schema: { tags, summary: "The unit's contact card as a vCard 4.0 download", params: IdParams, querystring: OrgQuery, produces: ["text/vcard"] } },
     async (req, reply) => {
       const { entry } = await entryFor(req);
       const { id } = req.params as { id: string };
@@ -78,7 +79,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
 
   app.get(
     "/api/v1/directory/services",
-    { config: { public: true }, schema: { tags, summary: "Published services with resolved routing (who answers) and the computed fallback", querystring: OrgQuery, response: { 200: Type.Array(ServiceView), ...notModified } } },
+    { ...NO_HELMET, config: { public: true }, schema: { tags, summary: "Published services with resolved routing (who answers) and the computed fallback", querystring: OrgQuery, response: { 200: Type.Array(ServiceView), ...notModified } } },
     async (req, reply) => {
       const { entry } = await entryFor(req);
       const r = rt.cache.memo(entry, "services", "application/json; charset=utf-8", () => JSON.stringify(entry.snapshot.services.filter((s) => s.status === "active").map((s) => serviceView(s, entry.snapshot))));
@@ -88,7 +89,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
 
   app.get(
     "/api/v1/directory/services/:id",
-    { config: { public: true }, schema: { tags, summary: "A service with resolved routing", params: IdParams, querystring: OrgQuery, response: { 200: ServiceView, ...notModified } } },
+    { ...NO_HELMET, config: { public: true }, schema: { tags, summary: "A service with resolved routing", params: IdParams, querystring: OrgQuery, response: { 200: ServiceView, ...notModified } } },
     async (req, reply) => {
       const { entry } = await entryFor(req);
       const { id } = req.params as { id: string };
@@ -101,7 +102,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
 
   app.get(
     "/api/v1/directory/external-actors",
-    { config: { public: true }, schema: { tags, summary: "External actors: name and website only", querystring: OrgQuery, response: { 200: Type.Array(ExternalActorView), ...notModified } } },
+    { ...NO_HELMET, config: { public: true }, schema: { tags, summary: "External actors: name and website only", querystring: OrgQuery, response: { 200: Type.Array(ExternalActorView), ...notModified } } },
     async (req, reply) => {
       const { entry } = await entryFor(req);
       const r = rt.cache.memo(entry, "actors", "application/json; charset=utf-8", () =>
@@ -114,6 +115,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
   app.get(
     "/api/v1/directory/search",
     {
+      ...NO_HELMET,
       config: { public: true },
       schema: { tags, summary: "Search the published directory (Swedish stemming)", querystring: Type.Object({ q: Type.String({ maxLength: 200 }), org: Type.Optional(Type.String({ maxLength: 100 })) }), response: { 200: SearchResponse, ...notModified } },
     },
@@ -134,6 +136,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
   app.get(
     "/api/v1/directory/changes",
     {
+      ...NO_HELMET,
       config: { public: true },
       schema: {
         tags,
@@ -145,19 +148,19 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
     async (req, reply) => {
       const org = await publicOrg(pool, cfg, (req.query as { org?: string }).org);
       const q = req.query as { since?: number; limit?: number };
-      reply.header("cache-control", "no-cache");
+      reply.headers(DATA_HEADERS).header("cache-control", "no-cache").header("access-control-allow-origin", "*");
       return listChanges(pool, org.id, q.since ?? 0, q.limit ?? 500);
     },
   );
 
   app.get(
     "/api/v1/directory/events",
-    { config: { public: true }, schema: { tags, summary: "Server-sent events: `change` whenever the published directory changes", querystring: OrgQuery, produces: ["text/event-stream"] } },
+    { ...NO_HELMET, config: { public: true }, schema: { tags, summary: "Server-sent events: `change` whenever the published directory changes", querystring: OrgQuery, produces: ["text/event-stream"] } },
     async (req, reply) => {
       const org = await publicOrg(pool, cfg, (req.query as { org?: string }).org);
       reply.hijack();
       const res = reply.raw;
-      res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no", "access-control-allow-origin": "*" });
+      res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no", "access-control-allow-origin": "*", ...DATA_HEADERS });
       res.write("retry: 2000\n\n");
       const onChange = (orgId: string) => {
         if (orgId === org.id) res.write(`event: change\ndata: ${JSON.stringify({ organisation: orgId, at: new Date().toISOString() })}\n\n`);

@@ -10,7 +10,7 @@ import type { Config } from "../../config.ts";
 import { AppError } from "../../platform/errors.ts";
 import { html } from "../../web/html.ts";
 import { indexSnapshot } from "../domain/index.ts";
-import { publicOrg, sendRendered } from "../api/http.ts";
+import { NO_HELMET, publicOrg, sendRendered } from "../api/http.ts";
 import { recordEmbedUse } from "../read/where-used.ts";
 import type { DirectoryRuntime } from "../runtime.ts";
 import { cardHtml } from "./card-html.ts";
@@ -34,7 +34,7 @@ export async function registerEmbedRoutes(app: FastifyInstance, rt: DirectoryRun
   };
   const q = (slug: string) => `?org=${encodeURIComponent(slug)}`;
 
-  app.get("/embed/directory/units/:id/card.html", { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+  app.get("/embed/directory/units/:id/card.html", { ...NO_HELMET, config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     const { org, entry, unit } = await unitFor(req);
     recordEmbedUse(rt, req, entry.orgId, unit.id, "html");
     const r = rt.cache.memo(entry, `card.html:${unit.id}`, "text/html; charset=utf-8", () => cardHtml(unit, entry.snapshot, { vcardUrl: `${cfg.publicUrl}/api/v1/directory/units/${unit.id}/vcard${q(org.slug)}` }).value);
@@ -42,7 +42,7 @@ export async function registerEmbedRoutes(app: FastifyInstance, rt: DirectoryRun
     return sendRendered(req, reply, r, entry);
   });
 
-  app.get("/embed/directory/units/:id", { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+  app.get("/embed/directory/units/:id", { ...NO_HELMET, config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     const { org, entry, unit } = await unitFor(req);
     recordEmbedUse(rt, req, entry.orgId, unit.id, "iframe");
     const r = rt.cache.memo(entry, `iframe:${unit.id}`, "text/html; charset=utf-8", () => {
@@ -54,10 +54,7 @@ export async function registerEmbedRoutes(app: FastifyInstance, rt: DirectoryRun
 </main><script src="/assets/directory/live.js" defer></script></body></html>`;
       return doc.value;
     });
-    reply.header("content-security-policy", FRAME_CSP);
-    reply.removeHeader("x-frame-options");
-    reply.header("cross-origin-resource-policy", "cross-origin");
-    return sendRendered(req, reply, r, entry);
+    return sendRendered(req, reply, r, entry, { headers: { "content-security-policy": FRAME_CSP } });
   });
 
   app.get("/embed/directory/vaxel-contact-card.js", { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>

@@ -53,7 +53,8 @@ describe("phrase patterns", () => {
     const { gate, requires } = compilePattern("@JAG ~2 !@HARM ?{nu} @DIG @NUM", classes);
     assert.equal(gate.key, "gate:@HARM");
     assert.deepEqual(requires.map((g) => g.key).sort(), ["gate:@DIG", "gate:@HARM", "gate:@JAG"]);
-    assert.deepEqual(gate.forms, ["döda", "dödar", "slå"]);
+    // A multi-word form gates on its longest word: "slå ihjäl" on "ihjäl".
+    assert.deepEqual(gate.forms, ["döda", "dödar", "ihjäl"]);
   });
 
   test("a pattern without any word cannot be compiled", () => {
@@ -69,5 +70,14 @@ describe("phrase patterns", () => {
 
   test("literals are normalised like comment text", () => {
     assert.equal(normalizeLiteral("SMS-Lån @PRICE"), "smslån @PRICE");
+  });
+});
+
+describe("anchored search", () => {
+  test("a match starts at most maxBefore words before its gate word", () => {
+    const { maxBefore, anchorable } = compilePattern("@JAG ~2 !@HARM @DIG", classes);
+    assert.equal(maxBefore, 4); // jag + two gap words + "slå" before "ihjäl"
+    assert.equal(anchorable, true);
+    assert.equal(compilePattern("@NUM !kr", classes).anchorable, false);
   });
 });

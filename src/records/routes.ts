@@ -30,6 +30,7 @@ export const recordsRoutes: FastifyPluginAsync<RecordsRoutesOptions> = async (ap
   if (!NAV.some((n) => n.href === "/records/register")) NAV.push({ href: "/records/register", label: { sv: tr("sv", "nav.register"), en: tr("en", "nav.register") }, permission: "records:read" });
   await registerSearchRoutes(app, pool);
   if (!NAV.some((n) => n.href === "/records/requests")) NAV.push({ href: "/records/requests", label: { sv: tr("sv", "nav.requests"), en: tr("en", "nav.requests") }, permission: "records:request" });
+  if (!NAV.some((n) => n.href === "/records/disposal")) NAV.push({ href: "/records/disposal", label: { sv: tr("sv", "nav.disposal"), en: tr("en", "nav.disposal") }, permission: "records:dispose" });
   await registerRegistrationRoutes(app, pool);
   await registerRequestRoutes(app, pool);
   await registerDisposalRoutes(app, pool);

@@ -142,11 +142,11 @@ export function createOutboxWorker(o: {
         });
         if (snap) {
           const body = Buffer.from(canonicalJson(snap.raw));
-          await withTx(o.pool, (tx) => captureBatches(tx, [{
+          await captureBatches(o.pool, [{
             orgId: job.org_id,
             delivery: { platform: channel.platform, source: "pre_action", receivedAt: new Date(), body },
             changes: [{ ...snap, channelId: channel.id }],
-          }]));
+          }]);
         }
       }
       if (ctx.uncertain && executor.alreadyDone) {

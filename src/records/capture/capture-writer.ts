@@ -6,7 +6,6 @@
 // If a shared transaction fails, each delivery is retried alone, so one bad
 // delivery cannot fail the others.
 import type { Pool } from "../../platform/db/pool.ts";
-import { withTx } from "../../platform/db/pool.ts";
 import { captureBatches } from "./capture-changes.ts";
 import type { CaptureBatch, CaptureResult } from "./types.ts";
 
@@ -57,7 +56,8 @@ export function createCaptureWriter(opts: CaptureWriterOptions): CaptureWriter {
 
   async function write(group: Waiting[]): Promise<void> {
     try {
-      const results = await withTx(opts.pool, (tx) => captureBatches(tx, group.map((w) => w.batch)));
+      // One statement, so one implicit transaction and one round trip.
+      const results = await captureBatches(opts.pool, group.map((w) => w.batch));
       commits++;
       batches += group.length;
       group.forEach((w, i) => w.resolve(results[i]!));

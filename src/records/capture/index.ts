@@ -6,4 +6,4 @@ export { captureBatches, defaultVersionKey } from "./capture-changes.ts";
 export { createCaptureWriter, type CaptureWriter } from "./capture-writer.ts";
 export { verifyCaptureChain, type CaptureChainReport } from "./verify-capture-chain.ts";
 export { listCapturedItems, type CapturedItemView } from "./list-captured-items.ts";
-export { canonicalJson, sha256Hex, linkHash, CAPTURE_GENESIS } from "./hash.ts";
+export { canonicalJson, sha256Hex, CAPTURE_GENESIS } from "./hash.ts";

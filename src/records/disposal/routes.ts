@@ -2,6 +2,9 @@
 import { Type, type Static } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Pool } from "../../platform/db/pool.ts";
+import { page } from "../../web/layout.ts";
+import { disposalPageBody } from "../web/disposal-page.ts";
+import { tr } from "../web/messages.ts";
 import { createDisposalRule, listDisposalRules, placeLegalHold, releaseLegalHold } from "./disposal-rules.ts";
 import { executeDisposal } from "./execute-disposal.ts";
 import { planDisposal } from "./plan-disposal.ts";
@@ -42,5 +45,46 @@ export async function registerDisposalRoutes(app: FastifyInstance, pool: Pool): 
     async (req, reply) => {
       await releaseLegalHold({ pool }, { orgId: req.principal!.orgId, holdId: (req.params as { id: string }).id, actor: actorOf(req) });
       return reply.status(204).send();
+    });
+
+  // Page and its forms (no JavaScript needed).
+  const htmlBase = { config: { permission: "records:dispose" as const, html: true } };
+  const render = async (req: FastifyRequest, planId: string | undefined, message: string | null) => {
+    const orgId = req.principal!.orgId;
+    const holds = await pool.query(
+      `select id, reason, coalesce(post_platform_id, channel_id::text, array_to_string(item_ids, ','), concat_ws('–', from_at::date, to_at::date)) as scope, created_by, created_at
+         from legal_holds where org_id = $1 and released_at is null order by created_at desc`, [orgId]);
+    return page({
+      lang: req.lang, title: tr(req.lang, "disposal.title"), principal: req.principal, csrfToken: req.principal?.csrfToken, currentPath: req.url,
+      body: disposalPageBody(req.lang, {
+        rules: await listDisposalRules(pool, orgId),
+        holds: holds.rows.map((h) => ({ id: h.id, reason: h.reason, scope: h.scope ?? "", createdBy: h.created_by, createdAt: new Date(h.created_at).toISOString() })),
+        plan: planId ? await planDisposal(pool, { orgId, ruleId: planId }) : null, message, csrf: req.principal?.csrfToken ?? "",
+      }),
+    });
+  };
+  app.get("/records/disposal", { ...htmlBase, schema: { hide: true, querystring: Type.Object({ plan: Type.Optional(Type.String({ format: "uuid" })), lang: Type.Optional(Type.String()) }) } },
+    async (req, reply) => reply.type("text/html; charset=utf-8").send(await render(req, (req.query as { plan?: string }).plan, null)));
+  app.post("/records/disposal/rules", { ...htmlBase, schema: { hide: true, body: Type.Object({ ...RuleBody.properties, keepMonths: Type.Integer({ minimum: 1, maximum: 1200 }), _csrf: Type.Optional(Type.String()) }) } },
+    async (req, reply) => {
+      const b = req.body as Static<typeof RuleBody>;
+      const { id } = await createDisposalRule({ pool }, { orgId: req.principal!.orgId, recordType: b.recordType, keepMonths: b.keepMonths, planReference: b.planReference, description: b.description, actor: actorOf(req) });
+      return reply.redirect(`/records/disposal?plan=${id}`, 303);
+    });
+  app.post("/records/disposal/rules/:id/execute", { ...htmlBase, schema: { hide: true, params: Id, body: Type.Object({ _csrf: Type.Optional(Type.String()) }) } },
+    async (req, reply) => {
+      const r = await executeDisposal({ pool }, { orgId: req.principal!.orgId, ruleId: (req.params as { id: string }).id, actor: actorOf(req) });
+      return reply.type("text/html; charset=utf-8").send(await render(req, undefined, tr(req.lang, "disposal.done", { n: r.disposed, v: r.versions, held: r.held })));
+    });
+  app.post("/records/disposal/holds", { ...htmlBase, schema: { hide: true, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }), postPlatformId: Type.String({ minLength: 1, maxLength: 300 }), _csrf: Type.Optional(Type.String()) }) } },
+    async (req, reply) => {
+      const b = req.body as { reason: string; postPlatformId: string };
+      await placeLegalHold({ pool }, { orgId: req.principal!.orgId, reason: b.reason, postPlatformId: b.postPlatformId, actor: actorOf(req) });
+      return reply.redirect("/records/disposal", 303);
+    });
+  app.post("/records/disposal/holds/:id/release", { ...htmlBase, schema: { hide: true, params: Id, body: Type.Object({ _csrf: Type.Optional(Type.String()) }) } },
+    async (req, reply) => {
+      await releaseLegalHold({ pool }, { orgId: req.principal!.orgId, holdId: (req.params as { id: string }).id, actor: actorOf(req) });
+      return reply.redirect("/records/disposal", 303);
     });
 }

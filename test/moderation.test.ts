@@ -104,6 +104,8 @@ describe("moderation", () => {
     const r = await decide(mod1, itemId, { kind: "hide", ruleId: "profanity", legalBasis: "bbs-5" });
     assert.equal(r.status, 422);
     assert.equal((r.body as { error: { code: string } }).error.code, "moderation_basis_invalid");
+    const police = await decide(mod1, itemId, { kind: "report_police", ruleId: "profanity", legalBasis: "page-rule" });
+    assert.equal(police.status, 422, "only crimes (a §5 rule on the §5 basis) go to the police");
   });
 
   test("criticism guard (RF 1:9): removal on a page rule needs a reason and a second moderator", async () => {

@@ -11,6 +11,7 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { Config } from "../config.ts";
 import type { Principal } from "../access/principal.ts";
+import { loadSnapshot } from "../directory/index.ts";
 import type { Pool } from "../platform/db/pool.ts";
 import { withTx } from "../platform/db/pool.ts";
 import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../platform/errors.ts";
@@ -102,12 +103,20 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     minAgeMinutes: q.minAge && /^\d+$/.test(q.minAge) ? Number(q.minAge) : undefined,
   });
 
+  /** Names of the channels' owning units, from the published directory (the unit filter). */
+  async function unitNames(orgId: string, ids: string[]): Promise<{ id: string; name: string }[]> {
+    if (!ids.length) return [];
+    const snap = await loadSnapshot(pool, orgId, { mode: "live" }).catch(() => null);
+    return [...new Set(ids)].map((id) => ({ id, name: snap?.units.find((u) => u.id === id)?.name ?? id }));
+  }
+
   app.get("/moderation", { config: { permission: "moderation:decide", html: true }, schema: { hide: true, querystring: QueueQuery } }, async (req, reply) => {
     const p = req.principal!;
     const f = filterOf(req.query as QueueQueryT);
     const { entries, counts } = await listQueue(pool, p.orgId, f);
-    const channels = (await pool.query<{ id: string; name: string }>("select id, name from channels where org_id = $1 order by name", [p.orgId])).rows;
-    return sendPage(req, reply, tm(req.lang, "queue.title"), queueBody({ lang: req.lang, csrf: p.csrfToken ?? "", view: f.view, entries, counts, channels, filter: f, returnTo: req.url }));
+    const channels = (await pool.query<{ id: string; name: string; unit_id: string | null }>("select id, name, unit_id from channels where org_id = $1 order by name", [p.orgId])).rows;
+    const units = await unitNames(p.orgId, channels.map((c) => c.unit_id).filter((u): u is string => !!u));
+    return sendPage(req, reply, tm(req.lang, "queue.title"), queueBody({ lang: req.lang, csrf: p.csrfToken ?? "", view: f.view, entries, counts, channels, units, filter: f, returnTo: req.url }));
   });
 
   app.get("/api/v1/moderation/queue", {

@@ -42,3 +42,8 @@ export function legalBasisAllowed(rule: CategoryId, basis: LegalBasis): boolean 
 }
 
 export const SEVERITY: Record<string, number> = { none: 0, review: 1, hide: 2, hide_escalate: 3 };
+
+/** The finding a decision cites by default: §5 findings first, then the most confident. */
+export function strongestFinding<F extends { legalBasis: string; confidence: number }>(findings: readonly F[]): F | undefined {
+  return [...findings].sort((a, b) => (a.legalBasis === b.legalBasis ? b.confidence - a.confidence : a.legalBasis === "bbs-5" ? -1 : 1))[0];
+}

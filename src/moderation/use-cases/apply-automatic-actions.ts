@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from "../../platform/audit/index.ts";
 import type { Pool } from "../../platform/db/pool.ts";
 import { withTx } from "../../platform/db/pool.ts";
 import { readCriticism } from "../domain/criticism.ts";
+import { strongestFinding } from "../domain/rules.ts";
 import { recordDecision } from "./record-decision.ts";
 
 export interface AutoOutcome {
@@ -31,7 +32,7 @@ export async function applyAutomaticActions(pool: Pool, o: { publicUrl: string; 
   const out: AutoOutcome[] = [];
   for (const r of todo.rows) {
     const hideFindings = r.findings.filter((f) => f.action === "hide" || f.action === "hide_escalate");
-    const strongest = [...hideFindings].sort((a, b) => (a.legalBasis === b.legalBasis ? b.confidence - a.confidence : a.legalBasis === "bbs-5" ? -1 : 1))[0];
+    const strongest = strongestFinding(hideFindings);
     if (!strongest) continue;
     // RF 1:9: the system never hides criticism on a page-rule ground by itself;
     // such a comment stays visible and goes to a person (needs review).

@@ -10,7 +10,7 @@ import { recordAuditEvent, type Actor } from "../../platform/audit/index.ts";
 import type { Tx } from "../../platform/db/pool.ts";
 import { AppError } from "../../platform/errors.ts";
 import { readCriticism } from "../domain/criticism.ts";
-import { DECISION_KINDS, isRuleId, legalBasisAllowed, type DecisionKind } from "../domain/rules.ts";
+import { DECISION_KINDS, POLICE_RULES, strongestFinding, isRuleId, legalBasisAllowed, type DecisionKind } from "../domain/rules.ts";
 import { deriveState, type ItemState } from "../domain/state.ts";
 import { noticeText, type NoticeKind } from "../domain/templates.ts";
 import { loadDecisions, loadItem, loadLatestAnalyses, loadSettings, type DecisionRow, type ModItem } from "../store.ts";
@@ -48,10 +48,6 @@ const REPLY_PLATFORMS = new Set(["facebook", "instagram", "youtube", "mastodon"]
 /** Platforms whose API can ban an author (Facebook page block, YouTube banAuthor, Mastodon admin action); elsewhere the block list records it for manual action. */
 const BAN_PLATFORMS = new Set(["facebook", "youtube", "mastodon"]);
 
-function defaultRule(findings: { category: string; legalBasis: LegalBasis; ruleId: string; confidence: number }[]) {
-  const f = [...findings].sort((a, b) => (a.legalBasis === b.legalBasis ? b.confidence - a.confidence : a.legalBasis === "bbs-5" ? -1 : 1))[0];
-  return f;
-}
 
 export async function recordDecision(tx: Tx, input: DecisionInput): Promise<DecisionOutcome> {
   if (!(DECISION_KINDS as readonly string[]).includes(input.kind)) throw new AppError("validation_failed", { public: { field: "kind" } });
@@ -61,7 +57,7 @@ export async function recordDecision(tx: Tx, input: DecisionInput): Promise<Deci
   const events = (await loadDecisions(tx, input.orgId, [item.id])).get(item.id) ?? [];
   const before = deriveState(events);
   const analysis = (await loadLatestAnalyses(tx, input.orgId, [item.id])).get(item.id);
-  const top = defaultRule(analysis?.findings ?? []);
+  const top = strongestFinding(analysis?.findings ?? []);
   const human = input.actor.id !== null;
 
   let ref: DecisionRow | undefined;
@@ -102,6 +98,10 @@ export async function recordDecision(tx: Tx, input: DecisionInput): Promise<Deci
       break;
     case "unhide":
       if (before.visibility !== "hidden") throw new AppError("moderation_state_conflict", { public: { state: before.visibility } });
+      break;
+    case "report_police":
+      // Only crimes go to the police: a §5 rule cited on the §5 basis.
+      if (!POLICE_RULES.has(ruleId) || legalBasis !== "bbs-5") throw new AppError("moderation_basis_invalid", { public: { rule: ruleId, legalBasis, police: true } });
       break;
     case "reply":
       if (!input.message?.trim()) throw new AppError("validation_failed", { public: { field: "message" } });
@@ -180,7 +180,7 @@ export async function recordDecision(tx: Tx, input: DecisionInput): Promise<Deci
   await recordAuditEvent(tx, {
     orgId: input.orgId, actor: input.actor, action: `moderation.${input.kind}`, targetType: "captured_item", targetId: item.id,
     before: { visibility: before.visibility, pending: before.pending?.id ?? null, escalated: before.escalated },
-    after: { decision: decision.id, rule: ruleId, legalBasis, reason, criticism, needsConfirmation, visibility: after.visibility, platformActions },
+    after: { decision: decision.id, rule: ruleId, legalBasis, reason, criticism, needsConfirmation, visibility: after.visibility, platformActions, notificationId },
     requestId: input.requestId ?? null,
   });
   return { decision, state: after, platformActions, notificationId };

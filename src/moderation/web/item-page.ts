@@ -4,7 +4,7 @@
 // state, notices and police reports.
 import type { Lang } from "../../web/i18n.ts";
 import { html, type SafeHtml } from "../../web/html.ts";
-import { POLICE_RULES, RULE_LABELS, isRuleId } from "../domain/rules.ts";
+import { POLICE_RULES, RULE_LABELS, isRuleId, strongestFinding } from "../domain/rules.ts";
 import { readCriticism } from "../domain/criticism.ts";
 import type { ItemContext } from "../use-cases/item-context.ts";
 import { highlight } from "./highlight.ts";
@@ -16,7 +16,7 @@ const ruleName = (lang: Lang, r: string) => (isRuleId(r) ? RULE_LABELS[r][lang] 
 
 export function itemBody(lang: Lang, csrf: string, c: ItemContext, o: { kind?: string | undefined; error?: string | undefined }): SafeHtml {
   const { item, analysis, state } = c;
-  const top = analysis?.findings.find((f) => f.category === analysis.labels[0]) ?? analysis?.findings[0];
+  const top = strongestFinding(analysis?.findings ?? []);
   const rule = top?.category ?? c.decisions.at(-1)?.ruleId;
   const basis = top?.legalBasis ?? "page-rule";
   const criticism = item.text ? readCriticism(item.text) : { criticism: false, target: null, cue: null };

@@ -5,7 +5,7 @@
 import { CATEGORY_IDS } from "../../analysis/index.ts";
 import type { Lang } from "../../web/i18n.ts";
 import { html, type SafeHtml } from "../../web/html.ts";
-import { RULE_LABELS } from "../domain/rules.ts";
+import { RULE_LABELS, strongestFinding } from "../domain/rules.ts";
 import type { QueueView } from "../domain/state.ts";
 import type { QueueEntry } from "../use-cases/list-queue.ts";
 import { highlight } from "./highlight.ts";
@@ -20,12 +20,13 @@ export function ruleOptions(lang: Lang, selected: string | undefined): SafeHtml[
 
 export function queueBody(o: {
   lang: Lang; csrf: string; view: QueueView; entries: QueueEntry[]; counts: Record<QueueView, number>;
-  channels: { id: string; name: string }[]; filter: { channelId?: string | undefined; category?: string | undefined; minAgeMinutes?: number | undefined }; returnTo: string;
+  channels: { id: string; name: string }[]; units: { id: string; name: string }[];
+  filter: { channelId?: string | undefined; unitId?: string | undefined; category?: string | undefined; minAgeMinutes?: number | undefined }; returnTo: string;
 }): SafeHtml {
   const { lang } = o;
   const tabs = VIEWS.map((v) => html`<li><a href="/moderation?view=${v}"${v === o.view ? html` aria-current="page"` : ""}>${tm(lang, `view.${v}` as ModKey)} <span class="count">(${o.counts[v]})</span></a></li>`);
   const rows = o.entries.map((e, i) => {
-    const top = e.analysis?.findings.find((f) => f.category === e.analysis?.labels[0]) ?? e.analysis?.findings[0];
+    const top = strongestFinding(e.analysis?.findings ?? []);
     const rule = top?.category ?? e.decisions.at(-1)?.ruleId ?? "spam";
     const basis = top?.legalBasis ?? "page-rule";
     const findings = (e.analysis?.findings ?? []).map((f) => html`<li><strong>${RULE_LABELS[f.category][lang]}</strong> <code>${f.ruleId}</code> · ${tm(lang, `basis.${f.legalBasis}` as ModKey)} · ${Math.round(f.confidence * 100)} %</li>`);
@@ -50,6 +51,7 @@ ${e.view === "pending_confirmation" && e.state.pending
 <nav aria-label="${tm(lang, "queue.title")}"><ul class="tabs">${tabs}</ul></nav>
 <form method="get" action="/moderation" class="filters"><input type="hidden" name="view" value="${o.view}">
 <label>${tm(lang, "filter.channel")} <select name="channel"><option value="">–</option>${channelOpts}</select></label>
+${o.units.length ? html`<label>${tm(lang, "filter.unit")} <select name="unit"><option value="">–</option>${o.units.map((u) => html`<option value="${u.id}"${u.id === o.filter.unitId ? html` selected` : ""}>${u.name}</option>`)}</select></label>` : ""}
 <label>${tm(lang, "filter.category")} <select name="category"><option value="">–</option>${catOpts}</select></label>
 <label>${tm(lang, "filter.minAge")} <input type="number" name="minAge" min="0" value="${o.filter.minAgeMinutes ?? ""}"></label>
 <button type="submit">${tm(lang, "filter")}</button></form>

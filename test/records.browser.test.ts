@@ -93,4 +93,22 @@ describe("records in Chromium", () => {
     assert.match(csv, /\[personnummer undantagen, 21 kap\. 7 § OSL\]/);
     assert.doesNotMatch(csv, /19121212-1212/);
   });
+
+  test("disposal: a rule, its dry run, a legal hold; accessible", async () => {
+    await page.goto(`${base}/records/disposal`);
+    await assertAccessible("disposal, empty");
+    await page.fill("#keepMonths", "1");
+    await page.fill("#planReference", "DHP 1.4.2");
+    await page.fill("#ruleDescription", "Kommentarer som inte diarieförts");
+    await page.click("button >> text=Lägg till");
+    await page.waitForURL(/plan=/);
+    // c1 and c2 are in a records request and c2 is registered: nothing may go.
+    assert.match((await page.textContent("main")) ?? "", /Provkörning: 0 poster gallras/);
+    await page.fill("#holdReason", "Överklagande gällande simhallen");
+    await page.fill("#holdPost", "p1");
+    await page.click("button >> text=Besluta");
+    await page.waitForURL(`${base}/records/disposal`);
+    assert.match((await page.textContent("main")) ?? "", /Överklagande gällande simhallen/);
+    await assertAccessible("disposal with a rule and a hold");
+  });
 });

@@ -88,3 +88,19 @@ test("dry run, legal hold, execution, kept log, and the chain still verifies", a
   assert.equal((await api("POST", `/api/v1/records/disposal-rules/${ruleId}/execute`)).json().disposed, 2);
   assert.equal((await verifyRecords(t.db.pool, { orgId: t.org.id, key })).ok, true);
 });
+
+test("vaxel records dispose: dry run by default, --execute disposes", async () => {
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  const path = await import("node:path");
+  const run = promisify(execFile);
+  const vaxel = path.resolve(import.meta.dirname, "../bin/vaxel");
+  const env = { ...process.env, DATABASE_URL: t.db.url, VAXEL_ENCRYPTION_KEY: key.toString("hex"), LOG_LEVEL: "silent" };
+  const rule = await api("POST", "/api/v1/records/disposal-rules", { recordType: "post", keepMonths: 12, planReference: "DHP 1.1", description: "Inlägg" });
+  const ruleId = rule.json().id as string;
+  const dry = await run(vaxel, ["records", "dispose", "--rule", ruleId], { env });
+  assert.match(dry.stdout, /gallras \/ dispose .* post\s+p1/);
+  assert.equal((await t.db.pool.query("select count(*)::int as n from captured_items where org_id = $1 and kind = 'post'", [t.org.id])).rows[0].n, 1);
+  const done = await run(vaxel, ["records", "dispose", "--rule", ruleId, "--execute", "--json"], { env });
+  assert.equal(JSON.parse(done.stdout).disposed, 1);
+});

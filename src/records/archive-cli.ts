@@ -4,6 +4,8 @@ import type { Command } from "commander";
 import { CLI_ACTOR, pickOrganisation, withCliDb } from "../channels/cli-support.ts";
 import { AppError } from "../platform/errors.ts";
 import { recordCheckpoints } from "./archive/checkpoints.ts";
+import { executeDisposal } from "./disposal/execute-disposal.ts";
+import { planDisposal } from "./disposal/plan-disposal.ts";
 import { exportArchive, runSnapshots } from "./export/export-archive.ts";
 import { verifyRecords, type VerifyReport } from "./archive/verify-records.ts";
 
@@ -103,5 +105,31 @@ export function registerRecordsArchiveCommands(program: Command): void {
       });
       for (const x of r) process.stdout.write(`${x.dir} (${x.items})\n`);
       if (r.length === 0) process.stdout.write("Inga nya perioder / no new periods\n");
+    });
+
+  records
+    .command("dispose")
+    .description("Gallring enligt en regel: provkörning som standard, --execute för att gallra / disposal under a rule: dry run unless --execute")
+    .requiredOption("--rule <id>", "gallringsregelns id / disposal rule id")
+    .option("--execute", "gallra (loggas i gallringsloggen) / dispose (logged in the kept disposal log)")
+    .option("--json", "JSON output")
+    .option("--org <slug>", "organisation")
+    .action(async (o: { rule: string; execute?: boolean; json?: boolean; org?: string }) => {
+      if (!/^[0-9a-f-]{36}$/i.test(o.rule)) throw new AppError("validation_failed", { public: { field: "rule" } });
+      await withCliDb(async (db) => {
+        const org = await pickOrganisation(db, o.org);
+        if (!o.execute) {
+          const plan = await planDisposal(db.pool, { orgId: org.id, ruleId: o.rule });
+          if (o.json) process.stdout.write(`${JSON.stringify(plan)}\n`);
+          else {
+            for (const c of plan.disposable) process.stdout.write(`gallras / dispose  ${c.occurredAt}  ${c.kind.padEnd(8)} ${c.platformItemId}\n`);
+            for (const c of plan.held) process.stdout.write(`bevaras / on hold  ${c.occurredAt}  ${c.kind.padEnd(8)} ${c.platformItemId}\n`);
+            process.stdout.write(`${plan.disposable.length} gallras, ${plan.held.length} bevaras (${plan.planReference}, före / before ${plan.cutoff.slice(0, 10)})\n`);
+          }
+          return;
+        }
+        const r = await executeDisposal({ pool: db.pool }, { orgId: org.id, ruleId: o.rule, actor: CLI_ACTOR });
+        process.stdout.write(o.json ? `${JSON.stringify(r)}\n` : `gallrat / disposed ${r.disposed} (${r.versions} versioner), bevarade / held ${r.held}, körning / run ${r.runId}\n`);
+      });
     });
 }

@@ -7,6 +7,7 @@ import { createCaptureWriter, type CaptureWriter } from "../records/capture/inde
 import { createAnalysisWorker, type AnalysisWorker, type AnalyzerProvider } from "./analysis/analysis-worker.ts";
 import { defaultAnalyzerProvider } from "./analysis/default-analyzer.ts";
 import { createOutboxWorker, type OutboxWorker } from "./outbox/outbox-worker.ts";
+import { createPoller, type Poller } from "./polling/poller.ts";
 import { createChannelCache, type ChannelCache } from "./registry/index.ts";
 
 export interface ChannelsRuntime {
@@ -16,6 +17,7 @@ export interface ChannelsRuntime {
   writer: CaptureWriter;
   analysis: AnalysisWorker;
   outbox: OutboxWorker;
+  poller: Poller;
   start(): void;
   stop(): Promise<void>;
 }
@@ -28,6 +30,8 @@ export interface ChannelsRuntimeOptions {
   pollMs?: number;
   /** Outbox: base of the exponential backoff (ms). */
   backoffBaseMs?: number;
+  /** How often each polled channel is polled (ms). */
+  pollIntervalMs?: number;
 }
 
 export function createChannelsRuntime(o: ChannelsRuntimeOptions): ChannelsRuntime {
@@ -35,6 +39,7 @@ export function createChannelsRuntime(o: ChannelsRuntimeOptions): ChannelsRuntim
   const writer = createCaptureWriter({ pool: o.pool });
   const analysis = createAnalysisWorker({ pool: o.pool, analyzerFor: o.analyzerFor ?? defaultAnalyzerProvider(o.pool), pollMs: o.pollMs ?? 1000 });
   const outbox = createOutboxWorker({ pool: o.pool, key: o.key, pollMs: o.pollMs ?? 1000, backoffBaseMs: o.backoffBaseMs ?? 2000 });
+  const poller = createPoller({ pool: o.pool, key: o.key, writer, intervalMs: o.pollIntervalMs ?? 60_000 });
   // Analysis follows capture: wake the analyzer after every commit that created text.
   writer.onCommitted((results) => {
     if (results.some((r) => r.created.some((v) => v.hasText))) analysis.wake();
@@ -46,11 +51,14 @@ export function createChannelsRuntime(o: ChannelsRuntimeOptions): ChannelsRuntim
     writer,
     analysis,
     outbox,
+    poller,
     start() {
       analysis.start();
       outbox.start();
+      poller.start();
     },
     async stop() {
+      await poller.stop();
       await writer.drain();
       await analysis.stop();
       await outbox.stop();

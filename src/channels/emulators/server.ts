@@ -3,11 +3,13 @@
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
 import { FacebookEmulator } from "./facebook.ts";
+import { YouTubeEmulator } from "./youtube.ts";
 
 export interface Emulators {
   app: FastifyInstance;
   url: string;
   facebook: FacebookEmulator;
+  youtube: YouTubeEmulator;
   close(): Promise<void>;
 }
 
@@ -16,9 +18,11 @@ export async function startEmulators(opts: { port?: number; host?: string } = {}
   await app.register(formbody);
   const facebook = new FacebookEmulator();
   await app.register(facebook.plugin, { prefix: "/facebook" });
+  const youtube = new YouTubeEmulator();
+  await app.register(youtube.plugin, { prefix: "/youtube" });
   await app.listen({ port: opts.port ?? 0, host: opts.host ?? "127.0.0.1" });
   const addr = app.server.address();
   const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
   facebook.baseUrl = `${url}/facebook`;
-  return { app, url, facebook, close: () => app.close() };
+  return { app, url, facebook, youtube, close: () => app.close() };
 }

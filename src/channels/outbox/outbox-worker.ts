@@ -88,7 +88,7 @@ export function createOutboxWorker(o: {
             last_http_status = $6, last_error_code = $7, last_error_sv = $8, last_error_en = $10, last_error_detail = $11
           where org_id = $1 and id = $2`,
         [job.org_id, job.id, outcome === "retry" ? "pending" : outcome, f.delayMs ?? 0, f.result ? JSON.stringify(f.result) : null,
-          f.err?.httpStatus ?? null, kind, text?.sv ?? null, kind === "rate_limited", text?.en ?? null, f.err?.message?.slice(0, 1000) ?? null],
+          f.err?.httpStatus ?? null, kind, text?.sv ?? null, kind === "rate_limited" || kind === "quota_exceeded", text?.en ?? null, f.err?.message?.slice(0, 1000) ?? null],
       );
       await tx.query(
         `insert into platform_action_attempts (org_id, action_id, attempt, started_at, outcome, http_status, error_code, detail)

@@ -63,6 +63,7 @@ const CLAIM_WORDS = new Set([
 const ALERT_WORDS = new Set([
   "stängd", "stängda", "stängt", "stänger", "stängs", "flyttat", "flyttas", "förgiftat", "förgiftad", "förgiftade", "böter", "inställt", "inställd",
   "inställda", "förtidsrösta", "evakuera", "evakueras", "evakuering", "hot", "bombhot", "kokar", "koka", "smittat", "smittad", "förbjudet", "förbud",
+  "otjänligt", "otjänlig", "förorenat", "förorenad", "giftigt", "giftig", "farligt", "avstängt", "avstängd", "inställs", "stängts", "drick",
 ]);
 const SPREAD_WORDS = new Set(["sprid", "dela", "obs", "viktigt", "varning", "brådskande"]);
 

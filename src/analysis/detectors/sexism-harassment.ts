@@ -21,6 +21,11 @@ export const sexismHarassmentPhase: Phase = {
       const conf = f.strength === 2 ? (strong ? 0.9 : 0.8) : f.strength === 1 ? (strong ? 0.85 : 0.7) : strong ? 0.65 : 0.5;
       out.push(hitCandidate(ctx, h, h.entry.id, conf));
     }
+    // "feministfittor", "svennefitta": a compound ending in the vulgar word for a woman is a misogynist slur.
+    for (const h of ctx.hits) {
+      if (h.entry.id !== "profanity.fitta" || h.how !== "head" || isMention(ctx, h.s, h.e)) continue;
+      out.push(hitCandidate(ctx, h, "sexism_harassment.slur-compound", 0.85));
+    }
     out.push(...phraseCandidates(ctx, "sexism_harassment"));
     return out;
   },

@@ -84,7 +84,7 @@ export function personFrame(ctx: AnalysisContext, tok: number): Frame {
       j = k;
       break;
     }
-    if (w === "inte" || w === "aldrig" || w === "som" || w === "och") break;
+    if (w === "inte" || w === "aldrig" || w === "som") break;
     if (!INTENSIFIERS.has(w) && ++skipped > 2) break;
   }
   if (j >= 0) {

@@ -3,6 +3,7 @@
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
 import { FacebookEmulator } from "./facebook.ts";
+import { InstagramEmulator } from "./instagram.ts";
 import { YouTubeEmulator } from "./youtube.ts";
 
 export interface Emulators {
@@ -10,6 +11,7 @@ export interface Emulators {
   url: string;
   facebook: FacebookEmulator;
   youtube: YouTubeEmulator;
+  instagram: InstagramEmulator;
   close(): Promise<void>;
 }
 
@@ -20,9 +22,11 @@ export async function startEmulators(opts: { port?: number; host?: string } = {}
   await app.register(facebook.plugin, { prefix: "/facebook" });
   const youtube = new YouTubeEmulator();
   await app.register(youtube.plugin, { prefix: "/youtube" });
+  const instagram = new InstagramEmulator();
+  await app.register(instagram.plugin, { prefix: "/instagram" });
   await app.listen({ port: opts.port ?? 0, host: opts.host ?? "127.0.0.1" });
   const addr = app.server.address();
   const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
   facebook.baseUrl = `${url}/facebook`;
-  return { app, url, facebook, youtube, close: () => app.close() };
+  return { app, url, facebook, youtube, instagram, close: () => app.close() };
 }

@@ -1,12 +1,14 @@
 // The executor for each platform.
 import type { Pool } from "../../platform/db/pool.ts";
 import { facebookExecutor } from "../adapters/facebook/executor.ts";
+import { instagramExecutor } from "../adapters/instagram/executor.ts";
 import { youtubeExecutor } from "../adapters/youtube/executor.ts";
 import type { ExecutorRegistry } from "./types.ts";
 
 export function defaultExecutors(pool: Pool): ExecutorRegistry {
   return {
     facebook: facebookExecutor,
+    instagram: instagramExecutor,
     youtube: youtubeExecutor(pool),
   };
 }

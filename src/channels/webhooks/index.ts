@@ -2,7 +2,9 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ChannelsRuntime } from "../runtime.ts";
 import { facebookWebhookRoutes } from "./facebook-routes.ts";
+import { instagramWebhookRoutes } from "./instagram-routes.ts";
 
 export const registerWebhooks: FastifyPluginAsync<{ rt: ChannelsRuntime; bodyLimit: number }> = async (app, opts) => {
   await app.register(facebookWebhookRoutes, opts);
+  await app.register(instagramWebhookRoutes, opts);
 };

@@ -1,13 +1,13 @@
 // The register (diarium): API, CSV/JSON export for the case management
 // system, the candidates that must be registered, and the page.
 import { Type, type Static } from "@sinclair/typebox";
-import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance } from "fastify";
 import { can } from "../../access/policy.ts";
 import type { Pool } from "../../platform/db/pool.ts";
 import { page } from "../../web/layout.ts";
 import { refreshSearchIndex } from "../search/refresh-search-index.ts";
 import { tr } from "../web/messages.ts";
+import { toCsv } from "../web/csv.ts";
 import { registerPageBody } from "../web/register-page.ts";
 import { findRegistrationCandidates } from "./find-registration-candidates.ts";
 import { createDiarySeries, flagItemForRegistration } from "./flag-item.ts";
@@ -101,9 +101,7 @@ export async function registerRegistrationRoutes(app: FastifyInstance, pool: Poo
     { config: { permission: "records:read" }, schema: { tags: ["records"], summary: "The register (diarium) as CSV (UTF-8 with BOM, semicolons, for Excel and case management imports)", security: [{ bearer: [] }], querystring: RegisterQuery } },
     async (req, reply) => {
       const rows = await listRegistrations(pool, { orgId: req.principal!.orgId, ...(req.query as RegisterQueryT) });
-      const csv = stringify(rows.map((r) => ({ ...r, reasons: r.reasons.join(",") })), {
-        header: true, delimiter: ";", bom: true, columns: REGISTER_CSV_COLUMNS.map((c) => ({ key: c.key, header: c.header })),
-      });
+      const csv = toCsv(rows.map((r) => ({ ...r, reasons: r.reasons.join(",") })), REGISTER_CSV_COLUMNS);
       return reply.type("text/csv; charset=utf-8").header("content-disposition", "attachment; filename=\"diarium.csv\"").send(csv);
     },
   );

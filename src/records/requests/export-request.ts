@@ -4,9 +4,9 @@
 // DejaVu Sans (Debian fonts-dejavu-core) when present renders å/ä/ö and
 // whatever else a comment holds; else pdfkit's Helvetica (WinAnsi covers å/ä/ö).
 import fs from "node:fs";
-import { stringify } from "csv-stringify/sync";
 import PDFDocument from "pdfkit";
 import { AppError } from "../../platform/errors.ts";
+import { toCsv } from "../web/csv.ts";
 import { redactedSegments, type RecordsRequestView } from "./load-request.ts";
 
 function assertConfirmed(r: RecordsRequestView): void {
@@ -17,17 +17,14 @@ const withheldOf = (it: RecordsRequestView["items"][number]) => it.redactions.fi
 
 export function requestCsv(r: RecordsRequestView): string {
   assertConfirmed(r);
-  return stringify(r.items.map((it) => ({
+  return toCsv(r.items.map((it) => ({
     id: it.platformItemId, at: it.occurredAt, channel: it.channelName, kind: it.kind, author: it.authorName ?? "",
     text: redactedSegments(it.text, it.redactions).map((s) => s.text).join(""),
     withheld: withheldOf(it).map((x) => `${x.kindSv} (${x.ground})`).join("; "),
-  })), {
-    header: true, delimiter: ";", bom: true,
-    columns: [
-      { key: "id", header: "Post-id" }, { key: "at", header: "Skriven" }, { key: "channel", header: "Kanal" }, { key: "kind", header: "Typ" },
-      { key: "author", header: "Skribent" }, { key: "text", header: "Text (som den lämnas ut)" }, { key: "withheld", header: "Undantaget (grund)" },
-    ],
-  });
+  })), [
+    { key: "id", header: "Post-id" }, { key: "at", header: "Skriven" }, { key: "channel", header: "Kanal" }, { key: "kind", header: "Typ" },
+    { key: "author", header: "Skribent" }, { key: "text", header: "Text (som den lämnas ut)" }, { key: "withheld", header: "Undantaget (grund)" },
+  ]);
 }
 
 /** The log: how many of each kind were withheld, per ground. */

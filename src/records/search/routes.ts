@@ -55,6 +55,18 @@ export function toSearchInput(orgId: string, q: SearchQs): SearchRecordsInput {
   };
 }
 
+// Searches refresh the index first so that what was captured a moment ago is
+// found; at most every few seconds per organisation (the background tick
+// keeps it current otherwise), so a burst of searches does not repeat the work.
+const REFRESH_EVERY_MS = 3000;
+const lastRefresh = new Map<string, number>();
+async function freshIndex(pool: Pool, orgId: string): Promise<void> {
+  const now = Date.now();
+  if (now - (lastRefresh.get(orgId) ?? 0) < REFRESH_EVERY_MS) return;
+  lastRefresh.set(orgId, now);
+  await refreshSearchIndex(pool, { orgId });
+}
+
 /** Decides masking and audits an unmasked read of the given items. */
 async function readMode(pool: Pool, req: FastifyRequest, unmask: boolean | undefined, hits: SearchHit[]): Promise<boolean> {
   if (!unmask) return true;
@@ -81,7 +93,7 @@ export async function registerSearchRoutes(app: FastifyInstance, pool: Pool): Pr
     async (req) => {
       const q = req.query as SearchQs;
       const orgId = req.principal!.orgId;
-      await refreshSearchIndex(pool, { orgId });
+      await freshIndex(pool, orgId);
       const r = await searchRecords(pool, toSearchInput(orgId, q));
       const mask = await readMode(pool, req, q.unmask, r.hits);
       return {
@@ -104,7 +116,7 @@ export async function registerSearchRoutes(app: FastifyInstance, pool: Pool): Pr
       let hits: SearchHit[] = [];
       let hasMore = false;
       if (searched) {
-        await refreshSearchIndex(pool, { orgId: p.orgId });
+        await freshIndex(pool, p.orgId);
         ({ hits, hasMore } = await searchRecords(pool, { ...toSearchInput(p.orgId, q), limit: q.limit ?? 50 }));
       }
       const mask = await readMode(pool, req, q.unmask, hits);

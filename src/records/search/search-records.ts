@@ -2,7 +2,9 @@
 // the text and author, filtered by channel, platform, period, author, category,
 // decision and registration. Newest first by default; `relevance` ranks by
 // ts_rank (costlier for common words, so it is opt-in).
+import pg from "pg";
 import type { Queryable } from "../../platform/db/pool.ts";
+import { withTx } from "../../platform/db/pool.ts";
 import { parseSearchQuery, tsquerySql } from "./search-query.ts";
 
 export interface SearchRecordsInput {
@@ -92,12 +94,19 @@ export async function searchRecords(db: Queryable, i: SearchRecordsInput): Promi
   const headline = tsq
     ? `ts_headline('swedish', coalesce(x.text, ''), ${tsq}, 'StartSel=${"\u0002"}, StopSel=${"\u0003"}, MaxWords=35, MinWords=12, MaxFragments=2')`
     : "null";
-  const r = await db.query<Record<string, unknown>>(
-    `select x.*, ${headline} as snippet from (
+  const sql = `select x.*, ${headline} as snippet from (
        select r.item_id, r.channel_id, r.platform, r.kind, r.platform_item_id, r.post_platform_id, r.author_name, r.text,
               r.occurred_at, r.removed, r.hidden, r.categories, r.decision, r.diary_number
-         from record_search r where ${where} order by ${order} limit $${params.length - 1} offset $${params.length}) x`,
-    params);
+         from record_search r where ${where} order by ${order} limit $${params.length - 1} offset $${params.length}) x`;
+  // Over a million rows the planner's cost estimates pass jit_above_cost, and
+  // compiling the query (tens of milliseconds) would cost more than running
+  // it: search is a short query, so JIT is off for it.
+  const r = db instanceof pg.Pool
+    ? await withTx(db, async (tx) => {
+      await tx.query("set local jit = off");
+      return tx.query<Record<string, unknown>>(sql, params);
+    })
+    : await db.query<Record<string, unknown>>(sql, params);
   const rows = r.rows.slice(0, limit);
   return {
     hasMore: r.rows.length > limit,

@@ -28,7 +28,7 @@ export function searchPageBody(i: SearchPageInput) {
 <td><time datetime="${h.occurredAt}">${h.occurredAt.slice(0, 16).replace("T", " ")}</time></td>
 <td>${channelName.get(h.channelId) ?? h.platform}</td>
 <td>${h.authorName ?? ""}</td>
-<td>${renderRecordText(h.snippet ?? h.text ?? "", { mask: i.mask })}</td>
+<td>${renderRecordText(h.snippet || h.text || "", { mask: i.mask })}</td>
 <td>${[h.removed ? tr(lang, "state.removed") : "", h.hidden ? tr(lang, "state.hidden") : "", h.decision ?? "", ...h.categories].filter(Boolean).join(", ")}</td>
 <td>${h.diaryNumber ?? ""}</td></tr>`);
   return html`<h1>${tr(lang, "search.title")}</h1>

@@ -108,6 +108,12 @@ export const CONFIG_KEYS = {
     kind: "bool",
     default: "true",
   },
+  emulatorsPort: {
+    env: "VAXEL_EMULATORS_PORT",
+    doc: "Demo mode: port of the local platform emulators (Facebook, Instagram, YouTube) that the demo channels talk to; 0 means PORT + 1.",
+    kind: "int",
+    default: "0",
+  },
   publicRateLimit: {
     env: "PUBLIC_RATE_LIMIT",
     doc: "Requests per IP per minute on public endpoints (0 = no limit).",
@@ -141,6 +147,7 @@ export interface Config {
   bodyLimitBytes: number;
   loginRateLimit: number;
   workers: boolean;
+  emulatorsPort: number;
   publicRateLimit: number;
 }
 

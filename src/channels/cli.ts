@@ -2,9 +2,12 @@
 // credentials. Secrets are given once on the command line (or in the
 // environment) and stored encrypted; they are never printed back.
 import type { Command } from "commander";
+import { loadConfig } from "../config.ts";
 import { AppError } from "../platform/errors.ts";
 import { PLATFORMS } from "../records/capture/index.ts";
 import { CLI_ACTOR, pickOrganisation, withCliDb } from "./cli-support.ts";
+import { emulatorsPort } from "./demo/demo-channels.ts";
+import { simulate } from "./demo/simulate.ts";
 import { addChannel, listChannels, rotateChannelCredentials, type ChannelCredentials, type Platform } from "./registry/index.ts";
 
 interface AddOptions {
@@ -39,6 +42,20 @@ function credentialsFrom(o: Partial<AddOptions>): ChannelCredentials {
 }
 
 export function registerChannelsCommands(program: Command): void {
+  const demo = program.commands.find((c) => c.name() === "demo") ?? program.command("demo").description("Demodata / demo data");
+  demo
+    .command("simulate")
+    .description("Invånare kommenterar demokontona via emulatorerna / residents comment on the demo accounts through the emulators")
+    .option("--minutes <n>", "hur länge / how long", (v) => Number(v), 2)
+    .option("--per-minute <n>", "kommentarer per minut / comments per minute", (v) => Number(v), 30)
+    .option("--emulators <url>", "emulatorernas adress / emulators URL (default http://127.0.0.1:PORT+1)")
+    .action(async (o: { minutes: number; perMinute: number; emulators?: string }) => {
+      const cfg = loadConfig();
+      const url = o.emulators ?? `http://127.0.0.1:${emulatorsPort(cfg)}`;
+      const n = await simulate({ emulatorsUrl: url, minutes: o.minutes, perMinute: o.perMinute, out: (l) => process.stdout.write(`${l}\n`) });
+      process.stdout.write(`${n} kommentarer skickade / comments sent\n`);
+    });
+
   const channels = program.command("channels").description("Stadens konton i sociala medier / the city's social media accounts");
 
   channels

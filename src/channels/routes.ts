@@ -13,6 +13,7 @@ import { getOrganisation, listOrganisations } from "../platform/tenancy.ts";
 import { html } from "../web/html.ts";
 import { NAV, page } from "../web/layout.ts";
 import { listChannels } from "./registry/index.ts";
+import { startDemoEmulators } from "./demo/demo-emulators.ts";
 import { createChannelsRuntime, type ChannelsRuntime } from "./runtime.ts";
 import { tc } from "./web/messages.ts";
 import { outboxPageBody, listDeadLetters } from "./web/outbox-page.ts";
@@ -35,10 +36,23 @@ const ChannelJson = Type.Object({
 export const channelsRoutes: FastifyPluginAsync<ChannelsRoutesOptions> = async (app, opts) => {
   const { pool, cfg } = opts;
   const key = opts.runtime?.key ?? loadEncryptionKey(cfg);
-  const rt = opts.runtime ?? createChannelsRuntime({ pool, key });
+  // Demo: YouTube is polled every 15 s so a new user sees comments arrive quickly.
+  const rt = opts.runtime ?? createChannelsRuntime({ pool, key, ...(cfg.demo ? { pollIntervalMs: 15_000 } : {}) });
   if (!opts.runtime && cfg.workers) {
     app.addHook("onReady", async () => rt.start());
     app.addHook("onClose", async () => rt.stop());
+  }
+  if (cfg.demo && !opts.runtime) {
+    // The demo accounts talk to local emulators that run beside the server.
+    let stopEmulators: (() => Promise<void>) | undefined;
+    app.addHook("onListen", async () => {
+      const addr = app.server.address();
+      const port = typeof addr === "object" && addr ? addr.port : cfg.port;
+      const emu = await startDemoEmulators({ pool, key, cfg, serverUrl: `http://127.0.0.1:${port}` });
+      stopEmulators = emu.close;
+      app.log.info({ emulators: emu.url }, "plattformsemulatorer igång / platform emulators running");
+    });
+    app.addHook("onClose", async () => stopEmulators?.());
   }
   app.decorate("channels", rt);
   NAV.push({ href: "/channels", label: { sv: tc("sv", "nav.channels"), en: tc("en", "nav.channels") }, permission: "channels:manage" });

@@ -2,6 +2,7 @@
 // (/facebook, …). An adapter points at one through the channel's API base URL.
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
+import { controlRoutes } from "./control.ts";
 import { FacebookEmulator } from "./facebook.ts";
 import { InstagramEmulator } from "./instagram.ts";
 import { YouTubeEmulator } from "./youtube.ts";
@@ -24,6 +25,7 @@ export async function startEmulators(opts: { port?: number; host?: string } = {}
   await app.register(youtube.plugin, { prefix: "/youtube" });
   const instagram = new InstagramEmulator();
   await app.register(instagram.plugin, { prefix: "/instagram" });
+  await app.register(controlRoutes, { facebook, instagram, youtube });
   await app.listen({ port: opts.port ?? 0, host: opts.host ?? "127.0.0.1" });
   const addr = app.server.address();
   const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;

@@ -1,0 +1,23 @@
+// The demo municipality's accounts. They talk to the local emulators (never to
+// the real platforms), so their credentials are fixed, public demo values.
+import type { Config } from "../../config.ts";
+
+export const DEMO_CHANNELS = [
+  { platform: "facebook", externalId: "100064512345678", name: "Trollhättans Stad", url: "https://www.facebook.com/trollhattansstad",
+    unitName: "Kommunikationsavdelningen", credentials: { appSecret: "demo-meta-app-secret", verifyToken: "demo-verify-token", accessToken: "demo-page-token" } },
+  { platform: "instagram", externalId: "17841400012345678", name: "trollhattansstad", url: "https://www.instagram.com/trollhattansstad",
+    unitName: "Kommunikationsavdelningen", credentials: { appSecret: "demo-meta-app-secret", verifyToken: "demo-verify-token", accessToken: "demo-ig-token" } },
+  { platform: "youtube", externalId: "UCtrollhattanDemo00000AA", name: "Trollhättans Stad på YouTube", url: "https://www.youtube.com/@trollhattansstad",
+    unitName: "Kommunikationsavdelningen", credentials: { accessToken: "demo-youtube-token" } },
+] as const;
+
+/** Where the demo's emulators listen. */
+export function emulatorsPort(cfg: Pick<Config, "emulatorsPort" | "port">): number {
+  return cfg.emulatorsPort || cfg.port + 1;
+}
+
+export const DEMO_POSTS = {
+  facebook: "100064512345678_900000001",
+  instagram: "17900000000000001",
+  youtube: "dQw4demo001",
+} as const;

@@ -9,6 +9,14 @@ import { phraseCandidates } from "./shared.ts";
 const SALES_CUE = /(?<![\p{L}])(?:köp|köper|beställ|rabatt|erbjudande|rea|shop|butik|webbshop|billig|billigt|pris|priser|%|gratis frakt|kampanj|säljer|säljes|bonus|tjäna|investera)(?![\p{L}])/u;
 // Selling: a price, a sales verb or a way to pay or order.
 const SALE_CUE = /\d ?(?:kr|:-|sek|€|\$)|(?<![\p{L}])(?:säljer|säljes|sälj|köp|köper|beställ|swish|swisha|dm|pm|leverans|levereras|abonnemang|prova|gratis test|registrering|registrera|billig|billigt|pris|priset|kr\/mån|snapchat|whatsapp|telegram|tryck här|klicka här)(?![\p{L}])/u;
+// For sex: paying, or a dating/live-cam site behind a link; sharing leaked pictures is not a sale.
+const SEX_SALE_CUE = /\d ?(?:kr|:-|sek|€|\$)|(?<![\p{L}])(?:säljer|säljes|köp|betala|prenumerera|registrering|registrera|medlem|träffa|träffas|dejt|dejta|live|cam|camsex|escort|sexdejt|sexträff|tryck här|klicka här)(?![\p{L}])/u;
+// Classifieds: a sales verb and a price or "bud" anywhere in the comment.
+const CLASSIFIED_VERB = /(?<![\p{L}])(?:säljer|säljes|hyr ut|uthyres|köpes|bortskänkes)(?![\p{L}])/u;
+const PRICE_OR_BID = /\d ?(?:kr|:-|sek)(?![\p{L}])|(?<![\p{L}])(?:bud|pris|priset)(?![\p{L}])/u;
+// Paying or booking by message: a price plus swish/pm/dm/booking anywhere in the comment.
+const PAY_CUE = /(?<![\p{L}])(?:swisha|swish|pm|dm|bokning|för bokning|beställ|beställning)(?![\p{L}])/u;
+const PRICE = /\d ?(?:kr|:-|sek)(?![\p{L}])|\d ?(?:kr\/h|kr\/tim|kr\/mån)/u;
 
 export const commercialPhase: Phase = {
   id: "commercial",
@@ -16,18 +24,27 @@ export const commercialPhase: Phase = {
   category: "commercial",
   run(ctx) {
     const out: Candidate[] = phraseCandidates(ctx, "commercial");
+    const t = ctx.norm.text;
     // A sale of something unlawful is also commercial (IPTV, drugs, forged papers, sex).
-    if (out.length === 0 && SALE_CUE.test(ctx.norm.text)) {
-      const unlawful = [
-        ...ctx.phrases("copyright").filter((m) => !m.rule.tags.includes("pasted")),
-        ...ctx.phrases("crime_incitement").filter((m) => m.rule.id.endsWith("drugs") || m.rule.id.endsWith("theft-fraud")),
-        ...ctx.phrases("violence_porn").filter((m) => m.rule.id.endsWith("porn-lure")),
-      ];
-      const pornLink = ctx.urls().find((u) => !u.email && ctx.lex.domains.porn.has(u.domain));
-      if (unlawful.length) {
-        const { start, end } = ctx.span(unlawful[0]!.s, unlawful[0]!.e);
+    if (out.length === 0) {
+      const goods = SALE_CUE.test(t)
+        ? [
+            ...ctx.phrases("copyright").filter((m) => !m.rule.tags.includes("pasted")),
+            ...ctx.phrases("crime_incitement").filter((m) => m.rule.id.endsWith("drugs") || m.rule.id.endsWith("theft-fraud")),
+          ]
+        : [];
+      const sexSale = SEX_SALE_CUE.test(t) && ctx.urls().some((u) => !u.email);
+      const sex = sexSale ? ctx.phrases("violence_porn").filter((m) => m.rule.id.endsWith("porn-lure")) : [];
+      const pornLink = sexSale ? ctx.urls().find((u) => !u.email && ctx.lex.domains.porn.has(u.domain)) : undefined;
+      const first = goods[0] ?? sex[0];
+      if (first) {
+        const { start, end } = ctx.span(first.s, first.e);
         out.push({ ruleId: "commercial.unlawful-sale", start, end, confidence: 0.75 });
       } else if (pornLink) out.push({ ruleId: "commercial.unlawful-sale", start: pornLink.start, end: pornLink.end, confidence: 0.75 });
+    }
+    // Classifieds and paid services spread over sentences ("Säljer båten … 85 000 kr eller bud. PM!").
+    if (out.length === 0 && ((CLASSIFIED_VERB.test(t) && PRICE_OR_BID.test(t)) || (PRICE.test(t) && PAY_CUE.test(t)))) {
+      out.push({ ruleId: "commercial.classified", start: 0, end: Math.min(ctx.text.length, 200), confidence: 0.7 });
     }
     if (out.length === 0) {
       const d = ctx.lex.domains;

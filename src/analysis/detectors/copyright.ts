@@ -24,8 +24,12 @@ export const copyrightPhase: Phase = {
   run(ctx) {
     const out: Candidate[] = [];
     for (const u of ctx.urls()) {
-      if (!u.email && ctx.lex.domains.pirate.has(u.domain)) {
+      if (u.email) continue;
+      if (ctx.lex.domains.pirate.has(u.domain)) {
         out.push({ ruleId: "copyright.pirate-link", start: u.start, end: u.end, confidence: 0.9, legalBasis: "bbs-5" });
+      } else if (ctx.lex.domains.pirateKeywords.some((k) => u.host.includes(k))) {
+        // Pirate sites change domains all the time; their names stay (fmovies-se.io, mp3juices.cc).
+        out.push({ ruleId: "copyright.pirate-link", start: u.start, end: u.end, confidence: 0.8, legalBasis: "bbs-5" });
       }
     }
     const magnet = ctx.text.indexOf("magnet:?xt=");

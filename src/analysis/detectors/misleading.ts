@@ -55,9 +55,10 @@ const OFFICIAL_WORDS = new Set([
   "stadshuset", "kommunhuset", "skatteverket", "försäkringskassan", "polisen", "vallokalen", "vallokalerna", "valnämnden", "bygglov", "kommunstyrelsen",
 ]);
 // Words that present contact details as new or official.
+// ("nya", "ring" alone are too common: "nya bilder på …", "ring mig".)
 const CLAIM_WORDS = new Set([
-  "nytt", "nya", "ny", "officiell", "officiella", "officiellt", "numera", "istället", "hjälplinje", "hjälplinjen", "stödlinje", "stödlinjen",
-  "direktnummer", "ring", "kontakta", "mejla", "maila", "swisha", "nås", "återbetalning", "ersättning", "viktigt",
+  "officiell", "officiella", "officiellt", "numera", "istället", "hjälplinje", "hjälplinjen", "stödlinje", "stödlinjen",
+  "direktnummer", "swisha", "nås", "återbetalning", "ersättning", "telefonnummer", "kundtjänstnummer",
 ]);
 // Alerts that fake announcements spread, and the requests to spread them.
 const ALERT_WORDS = new Set([

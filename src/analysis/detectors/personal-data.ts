@@ -8,6 +8,7 @@ import type PersonnummerClass from "personnummer";
 import type { AnalysisContext, Candidate } from "../context.ts";
 import { CUE_REPORT } from "../context.ts";
 import { asciiFold } from "../org.ts";
+import { isLetterCode } from "../text/normalize.ts";
 import type { Phase } from "./shared.ts";
 import { isMention } from "./shared.ts";
 
@@ -19,7 +20,8 @@ const Personnummer = require("personnummer") as typeof PersonnummerClass.default
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 const digitOf = (c: number): string => String.fromCharCode(c >= 0xff10 ? c - 0xff10 + 0x30 : c);
 const isSepChar = (c: number): boolean => c === 0x20 || c === 0xa0 || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x2013 || c === 0x2212;
-const isWordChar = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c > 0xbf || c === 0x2f || c === 0x5f;
+// Letters (any script) and the joiners of codes ("/" in case numbers, "_" in handles).
+const isWordChar = (c: number): boolean => isLetterCode(c) || c === 0x2f || c === 0x5f;
 
 interface Group {
   start: number;

@@ -54,6 +54,7 @@ const INTENSIFIERS = new Set([
 ]);
 
 const SELF = new Set(["jag", "mig", "mej", "själv", "ja"]);
+const GENERIC = new Set(["alla", "de", "dom", "folk", "den", "man", "dem", "många", "vissa", "några"]);
 
 export interface Frame {
   /** 0 = no frame, 1 = weak (bare exclamation / 3rd person), 2 = strong (2nd person or vocative). */
@@ -73,6 +74,9 @@ export function personFrame(ctx: AnalysisContext, tok: number): Frame {
   while (i < before.length && INTENSIFIERS.has(before[i]!)) i++;
   const w1 = before[i];
   if (before.slice(0, i + 3).some((w) => SELF.has(w))) return { strength: 0, self: true };
+  // "Vilken klant jag är": the speaker about themself.
+  const after = wordsAfter(ctx, tok, 2);
+  if (after[0] === "jag" || (after[0] === "som" && after[1] === "jag")) return { strength: 0, self: true };
   if (w1 && SECOND_PERSON.has(w1)) return { strength: 2, self: false };
   if (w1 === "vilken" || w1 === "vilket" || w1 === "vilka" || w1 === "era" || w1 === "sådana" || w1 === "såna") return { strength: 2, self: false };
   // A copula within five words, with only articles, intensifiers or up to two adjectives between.
@@ -88,6 +92,9 @@ export function personFrame(ctx: AnalysisContext, tok: number): Frame {
     if (!INTENSIFIERS.has(w) && ++skipped > 2) break;
   }
   if (j >= 0) {
+    // "Alla som betalar skatt är idioter": a generic relative clause, nobody in particular.
+    const rel = before.indexOf("som", j + 1);
+    if (rel > j && rel <= j + 5 && GENERIC.has(before[rel + 1] ?? "")) return { strength: 0, self: false };
     const subj = before[j + 1];
     const subj2 = before[j + 2];
     if (subj && SECOND_PERSON.has(subj)) return { strength: 2, self: false };

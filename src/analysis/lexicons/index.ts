@@ -68,6 +68,8 @@ export interface Domains {
   freemail: ReadonlySet<string>;
   publicBodies: ReadonlySet<string>;
   partySites: ReadonlySet<string>;
+  /** Substrings of pirate and stream-ripping hosts. */
+  pirateKeywords: readonly string[];
 }
 
 export interface Lexicon {
@@ -232,6 +234,7 @@ function compileLexicon(opts: { rules: PageRules; org?: OrgProfile }): Lexicon {
       freemail: new Set(d.freemail),
       publicBodies: new Set(d.publicBodies),
       partySites: new Set(parties.flatMap((p) => p.sites)),
+      pirateKeywords: d.pirateKeywords,
     },
   };
 }

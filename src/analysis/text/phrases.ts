@@ -125,11 +125,7 @@ function wordSource(raw: string, classes: Readonly<Record<string, WordClass>>): 
       const alts = p
         .slice(i + 1, close)
         .split("|")
-        .map((a) =>
-          a.startsWith("@")
-            ? classSource(classOf(a, classes), classes)
-            : (a.startsWith("*") ? "\\p{L}*" : "") + (a.startsWith("*") ? a.slice(1) : a).split(" ").map(escapeRe).join(SEP),
-        );
+        .map((a) => (a.startsWith("@") ? classSource(classOf(a, classes), classes) : altSource(a)));
       out += `(?:${alts.join("|")})`;
       i = close + 1;
     } else if (ch === "*" && i === p.length - 1) {
@@ -204,6 +200,14 @@ function gateForms(token: string, classes: Readonly<Record<string, WordClass>>):
     }
   }
   return out;
+}
+
+/** One brace alternative: words joined by separators; a leading or trailing `*` = any letters. */
+function altSource(a: string): string {
+  const head = a.startsWith("*") ? "\\p{L}*" : "";
+  const body = a.startsWith("*") ? a.slice(1) : a;
+  const tail = body.endsWith("*") ? "\\p{L}*" : "";
+  return head + (tail ? body.slice(0, -1) : body).split(" ").map(escapeRe).join(SEP) + tail;
 }
 
 /** A class as one alternation; `re:` members are raw regex sources (linear by review). */

@@ -1,6 +1,8 @@
 // `vaxel channels …`: register the city's accounts, list them, rotate
 // credentials. Secrets are given once on the command line (or in the
 // environment) and stored encrypted; they are never printed back.
+import fs from "node:fs";
+import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { loadConfig } from "../config.ts";
 import { AppError } from "../platform/errors.ts";
@@ -8,7 +10,10 @@ import { PLATFORMS } from "../records/capture/index.ts";
 import { CLI_ACTOR, pickOrganisation, withCliDb } from "./cli-support.ts";
 import { emulatorsPort } from "./demo/demo-channels.ts";
 import { simulate } from "./demo/simulate.ts";
-import { addChannel, listChannels, rotateChannelCredentials, type ChannelCredentials, type Platform } from "./registry/index.ts";
+import { createCaptureWriter } from "../records/capture/index.ts";
+import { EXPORT_FORMATS, type ExportFormat } from "./imports/exports.ts";
+import { importExport } from "./imports/import-export.ts";
+import { addChannel, getChannelRuntime, listChannels, rotateChannelCredentials, type ChannelCredentials, type Platform } from "./registry/index.ts";
 
 interface AddOptions {
   org?: string;
@@ -130,6 +135,29 @@ export function registerChannelsCommands(program: Command): void {
         const org = await pickOrganisation(db, o.org);
         const v = await rotateChannelCredentials({ pool: db.pool, key }, { orgId: org.id, channelId, credentials: credentialsFrom(o), actor: CLI_ACTOR });
         process.stdout.write(`${v.name}: ${v.credentialsSet.join(", ")} (${v.credentialsRotatedAt})\n`);
+      });
+    });
+
+  channels
+    .command("import <file>")
+    .description("Läs in plattformens dataexport till allmänna handlingar / import a platform's data export into the records")
+    .requiredOption("--channel <id>", "kanalens id / channel id")
+    .requiredOption("--format <format>", `format: ${EXPORT_FORMATS.join(", ")}`)
+    .option("--org <slug>", "organisation")
+    .option("--json", "JSON summary")
+    .action(async (file: string, o: { channel: string; format: string; org?: string; json?: boolean }) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(o.format)) throw new AppError("validation_failed", { public: { format: o.format, allowed: EXPORT_FORMATS } });
+      const content = fs.readFileSync(file, "utf8");
+      await withCliDb(async (db, { key }) => {
+        const org = await pickOrganisation(db, o.org);
+        const channel = await getChannelRuntime(db.pool, key, org.id, o.channel);
+        const bar = o.json || !process.stderr.isTTY ? undefined : new cliProgress.SingleBar({ format: "import [{bar}] {value}/{total}" }, cliProgress.Presets.shades_classic);
+        const r = await importExport(createCaptureWriter({ pool: db.pool }), channel, {
+          format: o.format as ExportFormat, content,
+          onProgress: (done, total) => (done === 0 ? bar?.start(total, 0) : bar?.update(done)),
+        });
+        bar?.stop();
+        process.stdout.write(o.json ? `${JSON.stringify(r)}\n` : `${r.total} i filen / in the file: ${r.created} nya / new, ${r.duplicates} redan inhämtade / already captured\n`);
       });
     });
 }

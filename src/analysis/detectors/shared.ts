@@ -75,8 +75,9 @@ export function personFrame(ctx: AnalysisContext, tok: number): Frame {
   const w1 = before[i];
   if (before.slice(0, i + 3).some((w) => SELF.has(w))) return { strength: 0, self: true };
   // "Vilken klant jag är": the speaker about themself.
-  const after = wordsAfter(ctx, tok, 2);
-  if (after[0] === "jag" || (after[0] === "som" && after[1] === "jag")) return { strength: 0, self: true };
+  const after = wordsAfter(ctx, tok, 3);
+  const copula = (w: string | undefined): boolean => w === "är" || w === "var" || w === "blir" || w === "blev";
+  if ((after[0] === "jag" && copula(after[1])) || (after[0] === "som" && after[1] === "jag" && copula(after[2]))) return { strength: 0, self: true };
   if (w1 && SECOND_PERSON.has(w1)) return { strength: 2, self: false };
   if (w1 === "vilken" || w1 === "vilket" || w1 === "vilka" || w1 === "era" || w1 === "sådana" || w1 === "såna") return { strength: 2, self: false };
   // A copula within five words, with only articles, intensifiers or up to two adjectives between.

@@ -2,7 +2,7 @@
 // 0 ok, 1 failure (or violations found), 2 bad input or usage.
 import { Command } from "commander";
 import { registerAnalysisCommands } from "./analysis/cli.ts";
-import { registerDirectoryCommands } from "./directory/index.ts";
+import { registerDirectoryCommands } from "./directory/cli.ts";
 import { registerChannelsCommands } from "./channels/cli.ts";
 import { registerModerationCommands } from "./moderation/cli.ts";
 import { registerPlatformCommands } from "./platform/cli.ts";

@@ -146,4 +146,17 @@ describe("directory in Chromium", () => {
     await page.goto(`${base}/directory/profile`);
     await assertAccessible(page, "profile");
   });
+
+  test("editor: unit, service and external actor screens; an external actor has nowhere to put a phone", async () => {
+    await page.goto(`${base}/directory/units/${DEMO_IDS.kontaktcenter}`);
+    await assertAccessible(page, "unit");
+    assert.match((await page.textContent("main")) ?? "", /kontaktcenter@trollhattan\.se/);
+    await page.goto(`${base}/directory/services/${DEMO_IDS.serviceForskoleplats}`);
+    await assertAccessible(page, "service");
+    assert.match((await page.textContent("main")) ?? "", /hänvisas till Kontaktcenter – en väg in/);
+    await page.goto(`${base}/directory/external-actors/new`);
+    await assertAccessible(page, "new external actor");
+    const inputs = await page.locator("form[action='/directory/external-actors/new'] :is(input, textarea, select):not([type=hidden]):not([name=effectiveAt])").evaluateAll((els) => els.map((e) => e.getAttribute("name")));
+    assert.deepEqual(inputs, ["name", "websiteUrl", "description"]);
+  });
 });

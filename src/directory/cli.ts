@@ -10,13 +10,11 @@ import { migrate } from "../platform/db/migrate.ts";
 import { openDatabase, type Database } from "../platform/db/open-database.ts";
 import { AppError } from "../platform/errors.ts";
 import { getOrganisation, listOrganisations, type Organisation } from "../platform/tenancy.ts";
-import { defaultExportWindow, toHsdsDocument } from "./domain/index.ts";
-import { CSV_TEMPLATE } from "./import/csv.ts";
-import { sendReviewReminders } from "./reminders/send-reminders.ts";
-import { loadSnapshot } from "./store/versions.ts";
 import type { DirectoryDeps, WriteContext } from "./use-cases/context.ts";
-import { importDirectory, type ImportFormat } from "./use-cases/import-directory.ts";
+import type { ImportFormat } from "./use-cases/import-directory.ts";
 
+// The directory's heavier modules (domain calendars, HSDS, mail) load when a
+// command runs, so `vaxel --help` and other commands do not pay for them.
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const cfg = loadConfig();
   const db = await openDatabase(cfg, { attach: true, poolSize: 4 });
@@ -56,6 +54,7 @@ export function registerDirectoryCommands(program: Command): void {
       const format = (o.format ?? (path.extname(file).toLowerCase() === ".csv" ? "csv" : "hsds")) as ImportFormat;
       if (format !== "hsds" && format !== "csv") throw new AppError("validation_failed", { public: { format: o.format } });
       const text = await fs.readFile(file, "utf8");
+      const { importDirectory } = await import("./use-cases/import-directory.ts");
       const r = await withDb(async (db) => {
         const org = await pickOrg(db, o.org);
         return importDirectory(deps(db), cliContext(org.id), { format, text, dryRun: o.dryRun === true });
@@ -77,6 +76,8 @@ export function registerDirectoryCommands(program: Command): void {
     .option("-o, --out <file>", "skriv till fil / write to a file (default stdout)")
     .action(async (o: { format: string; org?: string; out?: string }) => {
       if (o.format !== "hsds") throw new AppError("validation_failed", { public: { format: o.format, allowed: ["hsds"] } });
+      const { defaultExportWindow, toHsdsDocument } = await import("./domain/index.ts");
+      const { loadSnapshot } = await import("./store/versions.ts");
       const json = await withDb(async (db) => {
         const org = await pickOrg(db, o.org);
         const snap = await loadSnapshot(db.pool, org.id, { mode: "live" });
@@ -89,7 +90,8 @@ export function registerDirectoryCommands(program: Command): void {
   dir
     .command("template")
     .description("Skriv ut CSV-mallen för import / print the CSV import template")
-    .action(() => {
+    .action(async () => {
+      const { CSV_TEMPLATE } = await import("./import/csv.ts");
       process.stdout.write(CSV_TEMPLATE);
     });
 
@@ -100,6 +102,7 @@ export function registerDirectoryCommands(program: Command): void {
     .option("--dry-run", "visa bara vem som skulle få e-post / list recipients only")
     .action(async (o: { org?: string; dryRun?: boolean }) => {
       const cfg = loadConfig();
+      const { sendReviewReminders } = await import("./reminders/send-reminders.ts");
       await withDb(async (db) => {
         const orgs = o.org ? [await pickOrg(db, o.org)] : await listOrganisations(db.pool);
         for (const org of orgs) {

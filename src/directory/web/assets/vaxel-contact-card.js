@@ -41,9 +41,16 @@
       super();
       this.root = this.attachShadow({ mode: "open" });
     }
-    connectedCallback() { this.load(); this.listen(); }
-    disconnectedCallback() { if (this.source) this.source.close(); this.source = null; }
-    attributeChangedCallback() { if (this.isConnected) { this.load(); this.listen(); } }
+    connectedCallback() { this.started = true; this.load(); this.listen(); }
+    disconnectedCallback() { this.started = false; if (this.source) this.source.close(); this.source = null; }
+    attributeChangedCallback() {
+      // Before connectedCallback (an upgrade) there is nothing to redo.
+      if (!this.started) return;
+      if (this.source) this.source.close();
+      this.source = null;
+      this.load();
+      this.listen();
+    }
     base() { return (this.getAttribute("src") || defaultBase).replace(/\/+$/, ""); }
     query(extra) {
       var q = new URLSearchParams();

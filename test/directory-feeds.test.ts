@@ -9,6 +9,8 @@ import { hsdsPageValidator, hsdsValidator } from "../src/directory/domain/hsds/s
 import { DEMO_IDS } from "../src/directory/domain/index.ts";
 import { seedDemoDirectory } from "../src/directory/demo-seeder.ts";
 import { deliverDueWebhooks, SIGNATURE_HEADER } from "../src/directory/feed/webhooks.ts";
+import { buildApp } from "../src/app.ts";
+import { createLogger } from "../src/platform/logging.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { onCleanup } from "./helpers/db.ts";
 import { ALL_SCOPES, apiFor, type Api } from "./helpers/directory.ts";
@@ -57,6 +59,20 @@ describe("directory feeds", () => {
     assert.ok(first.headers["cache-control"]);
     const again = await t.app.inject({ method: "GET", url: "/hsds/services", headers: { "if-none-match": String(first.headers.etag) } });
     assert.equal(again.statusCode, 304);
+  });
+
+  test("a second Växel process on the same database sees a publish within a second (LISTEN/NOTIFY)", async () => {
+    const other = await buildApp({ cfg: t.cfg, pool: t.db.pool, logger: createLogger("silent") });
+    await other.ready();
+    onCleanup(() => other.close());
+    const url = `/api/v1/directory/units/${DEMO_IDS.bygglov}`;
+    const mailbox = async () => (await other.inject({ method: "GET", url })).json().contactPoints.map((c: { value: string }) => c.value);
+    assert.deepEqual(await mailbox(), ["bygglov@trollhattan.se"], "the other process has the card cached");
+    const r = await api.send("POST", "/api/v1/directory/contact-points", { unitId: DEMO_IDS.bygglov, kind: "phone", number: "0520-49 60 00", label: "Bygglov", publish: true });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const t0 = Date.now();
+    while (Date.now() - t0 < 1000 && (await mailbox()).length === 1) await new Promise((res) => setTimeout(res, 20));
+    assert.deepEqual(await mailbox(), ["0520-49 60 00", "bygglov@trollhattan.se"], `within ${Date.now() - t0} ms`);
   });
 
   test("vCard download of a unit", async () => {

@@ -162,3 +162,27 @@ describe("outbox: acting on Facebook exactly once", () => {
     assert.equal(emu.facebook.comments.get(c.id)!.isHidden, false);
   });
 });
+
+describe("Facebook backfill through paging", () => {
+  test("every post and comment of the Page is captured once, across pages; a second run adds nothing", async () => {
+    const { backfillFacebook } = await import("../src/channels/adapters/facebook/backfill.ts");
+    const { createCaptureWriter } = await import("../src/records/capture/index.ts");
+    const { getChannelRuntime } = await import("../src/channels/registry/index.ts");
+    const t = await buildTestApp({ config: { workers: false } });
+    const key = loadEncryptionKey(t.cfg);
+    const emu = await startEmulators();
+    onCleanup(() => emu.close());
+    const fb = await addFacebookTestChannel(t.db.pool, key, { orgId: t.org.id, emulators: emu }); // no callback: webhooks were missed
+    for (let p = 0; p < 30; p++) {
+      const postId = emu.facebook.createPost(fb.pageId, `Inlägg ${p}`);
+      for (let c = 0; c < 4; c++) await emu.facebook.comment({ pageId: fb.pageId, postId, from: { id: `u${c}`, name: `Invånare ${c}` }, message: `Kommentar ${c} på inlägg ${p}` });
+    }
+    const ch = await getChannelRuntime(t.db.pool, key, t.org.id, fb.channel.id);
+    const writer = createCaptureWriter({ pool: t.db.pool });
+    const r = await backfillFacebook(writer, ch);
+    assert.deepEqual([r.posts, r.comments, r.created], [30, 120, 150]);
+    const again = await backfillFacebook(writer, ch);
+    assert.equal(again.created, 0);
+    assert.equal(again.duplicates, 150);
+  });
+});

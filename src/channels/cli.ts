@@ -13,6 +13,7 @@ import { simulate } from "./demo/simulate.ts";
 import { createCaptureWriter } from "../records/capture/index.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "./imports/exports.ts";
 import { importExport } from "./imports/import-export.ts";
+import { backfillFacebook } from "./adapters/facebook/backfill.ts";
 import { addChannel, getChannelRuntime, listChannels, rotateChannelCredentials, type ChannelCredentials, type Platform } from "./registry/index.ts";
 
 interface AddOptions {
@@ -158,6 +159,20 @@ export function registerChannelsCommands(program: Command): void {
         });
         bar?.stop();
         process.stdout.write(o.json ? `${JSON.stringify(r)}\n` : `${r.total} i filen / in the file: ${r.created} nya / new, ${r.duplicates} redan inhämtade / already captured\n`);
+      });
+    });
+
+  channels
+    .command("backfill <channelId>")
+    .description("Hämta sidans alla inlägg och kommentarer (Facebook) / fetch every post and comment of the Page")
+    .option("--org <slug>", "organisation")
+    .action(async (channelId: string, o: { org?: string }) => {
+      await withCliDb(async (db, { key }) => {
+        const org = await pickOrganisation(db, o.org);
+        const channel = await getChannelRuntime(db.pool, key, org.id, channelId);
+        if (channel.platform !== "facebook") throw new AppError("validation_failed", { public: { platform: channel.platform, supported: ["facebook"] } });
+        const r = await backfillFacebook(createCaptureWriter({ pool: db.pool }), channel);
+        process.stdout.write(`${r.posts} inlägg / posts, ${r.comments} kommentarer / comments: ${r.created} nya / new, ${r.duplicates} redan inhämtade / already captured\n`);
       });
     });
 }

@@ -168,9 +168,10 @@ export class FacebookEmulator {
   private page<T>(req: FastifyRequest, all: T[]): { data: T[]; paging?: unknown } {
     const q = req.query as { limit?: string; after?: string };
     const limit = Math.min(100, Math.max(1, Number(q.limit ?? 25) || 25));
-    const start = q.after ? Number(Buffer.from(q.after, "base64url").toString()) || 0 : 0;
+    // Like Graph, `after` is the cursor of the last item seen; the page starts after it.
+    const start = q.after ? Number(Buffer.from(q.after, "base64url").toString()) + 1 || 0 : 0;
     const data = all.slice(start, start + limit);
-    const next = start + limit < all.length ? Buffer.from(String(start + limit)).toString("base64url") : undefined;
+    const next = start + limit < all.length ? Buffer.from(String(start + data.length - 1)).toString("base64url") : undefined;
     const url = new URL(`${this.baseUrl}${req.url}`);
     if (next) url.searchParams.set("after", next);
     return {

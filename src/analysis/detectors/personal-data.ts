@@ -29,6 +29,8 @@ interface Group {
   digits: string;
   /** Separator text before this group (empty for the first). */
   sep: string;
+  /** Glued to a letter before or after ("pnr19900101"). */
+  glued: boolean;
 }
 
 // Words that introduce other numbers: organisation, invoice, case and account numbers.
@@ -62,7 +64,8 @@ function computeChains(text: string): Group[][] {
       i++;
       continue;
     }
-    // A digit run glued to a letter ("A123", "123abc") is a code, not a number.
+    // A digit run glued to a letter ("A123", "pnr19900101-0017") starts a chain of
+    // its own and lowers the confidence: usually a code, sometimes a number typed in haste.
     const gluedBefore = i > 0 && isWordChar(text.charCodeAt(i - 1));
     let j = i;
     let digits = "";
@@ -73,16 +76,12 @@ function computeChains(text: string): Group[][] {
       const prev = chain[chain.length - 1]!;
       sep = text.slice(prev.end, i);
     }
-    const group: Group = { start: i, end: j, digits, sep };
+    const group: Group = { start: i, end: j, digits, sep, glued: gluedBefore || gluedAfter };
     const joins = chain.length > 0 && !gluedBefore && validSeparator(group.sep);
     if (!joins) {
       if (chain.length) chains.push(chain);
       chain = [];
       group.sep = "";
-    }
-    if (gluedBefore) {
-      i = j;
-      continue;
     }
     chain.push(group);
     if (gluedAfter) {
@@ -112,7 +111,9 @@ function checkWindow(text: string, chain: Group[], a: number, w: { b: number; di
   const start = chain[a]!.start;
   const end = chain[b]!.end;
   const before = text.slice(Math.max(0, start - 30), start);
-  if (OTHER_NUMBER_RE.test(before)) return null;
+  // Invoice, order and case numbers can collide with a 10-digit form; a valid
+  // 12-digit number with its century is a personnummer whatever precedes it.
+  if (digits.length === 10 && OTHER_NUMBER_RE.test(before)) return null;
   // Phone-style grouping (070-123 45 67, 0520-49 50 00) or a phone cue: a phone number.
   const groupLens = chain.slice(a, b + 1).map((x) => x.digits.length);
   const phoneShape = digits[0] === "0" && digits.length === 10 && (groupLens[0] === 3 || groupLens[0] === 4 || (groupLens.length === 1 && PHONE_CONTEXT_RE.test(before)));
@@ -123,7 +124,8 @@ function checkWindow(text: string, chain: Group[], a: number, w: { b: number; di
   const candidate = digits.length === 12 ? `${digits.slice(0, 8)}${sep}${digits.slice(8)}` : `${digits.slice(0, 6)}${sep}${digits.slice(6)}`;
   if (!Personnummer.valid(candidate) && !coordinationRanges(digits.length === 12 ? digits.slice(2) : digits)) return null;
   const whole = a === 0 && b === chain.length - 1;
-  return { pin: { start, end, value: candidate, confidence: whole ? 0.95 : 0.75 }, b };
+  const glued = chain[a]!.glued || chain[b]!.glued;
+  return { pin: { start, end, value: candidate, confidence: whole && !glued ? 0.95 : 0.75 }, b };
 }
 
 /**

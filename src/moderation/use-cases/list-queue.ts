@@ -35,43 +35,63 @@ export interface QueueEntry {
 const CANDIDATES = 5000;
 
 export async function listQueue(db: Queryable, orgId: string, f: QueueFilter = {}): Promise<{ entries: QueueEntry[]; counts: Record<QueueView, number> }> {
-  // Candidates: items with a non-trivial analysis or any decision. The derived
-  // state then says which are open; the filter narrows after that.
+  // Candidates, narrowed in SQL: items with something (an analysis asking for
+  // attention, or a decision other than a reply/warning/ban) newer than their
+  // last human review. The derived state below has the final word; this only
+  // keeps settled items (the vast majority) out of the work.
   const cand = await db.query<{ item_id: string }>(
-    `select item_id from (
+    `with last_review as (
+       select item_id, max(at) as t from moderation_decisions
+        where org_id = $1 and actor_id is not null and not needs_confirmation
+          and kind in ('keep', 'hide', 'unhide', 'delete', 'report_police', 'confirm', 'decline')
+        group by item_id),
+     activity as (
        select item_id, max(analysed_at) as t from item_analyses where org_id = $1 and action <> 'none' group by item_id
        union all
-       select item_id, max(at) as t from moderation_decisions where org_id = $1 group by item_id) x
-     group by item_id order by max(t) desc limit $2`,
+       select item_id, max(at) as t from moderation_decisions where org_id = $1 and kind not in ('reply', 'warn', 'ban') group by item_id)
+     select a.item_id from activity a left join last_review r on r.item_id = a.item_id
+      group by a.item_id, r.t having r.t is null or max(a.t) > r.t
+      order by max(a.t) desc limit $2`,
     [orgId, CANDIDATES],
   );
   const ids = cand.rows.map((r) => r.item_id);
-  const items = await loadItems(db, orgId, ids);
+  // Derive states from the cheap tables first; the item view (text, author,
+  // platform state) is read only for the page of entries actually shown.
+  const light = new Map((await db.query<{ id: string; channel_id: string; unit_id: string | null; first_captured_at: Date }>(
+    `select i.id, i.channel_id, c.unit_id, i.first_captured_at from captured_items i join channels c on c.org_id = i.org_id and c.id = i.channel_id
+      where i.org_id = $1 and i.id = any($2::uuid[])`, [orgId, ids])).rows.map((r) => [r.id, r]));
   const analyses = await loadLatestAnalyses(db, orgId, ids);
   const decisions = await loadDecisions(db, orgId, ids);
   const counts: Record<QueueView, number> = { needs_review: 0, auto_hidden: 0, escalated: 0, pending_confirmation: 0 };
-  const entries: QueueEntry[] = [];
+  const open: (Omit<QueueEntry, "item" | "criticism"> & { id: string; capturedAt: number })[] = [];
   const now = Date.now();
   for (const id of ids) {
-    const item = items.get(id);
-    if (!item) continue;
+    const it = light.get(id);
+    if (!it) continue;
     const analysis = analyses.get(id) ?? null;
     const evs = decisions.get(id) ?? [];
     const state = deriveState(evs);
     const view = queueView(state, analysis);
     if (!view) continue;
-    if (f.channelId && item.channelId !== f.channelId) continue;
-    if (f.unitId && item.unitId !== f.unitId) continue;
+    if (f.channelId && it.channel_id !== f.channelId) continue;
+    if (f.unitId && it.unit_id !== f.unitId) continue;
     if (f.category && !(analysis?.labels ?? []).includes(f.category) && !evs.some((e) => e.ruleId === f.category)) continue;
-    const ageMin = (now - item.firstCapturedAt.getTime()) / 60_000;
+    const ageMin = (now - it.first_captured_at.getTime()) / 60_000;
     if (f.minAgeMinutes !== undefined && ageMin < f.minAgeMinutes) continue;
     if (f.maxAgeHours !== undefined && ageMin > f.maxAgeHours * 60) continue;
     counts[view]++;
     if (f.view && view !== f.view) continue;
-    entries.push({ item, analysis, decisions: evs, state, view, severity: severityOf(analysis, view), criticism: item.text ? readCriticism(item.text).criticism : false });
+    open.push({ id, capturedAt: it.first_captured_at.getTime(), analysis, decisions: evs, state, view, severity: severityOf(analysis, view) });
   }
-  entries.sort((a, b) => b.severity - a.severity || a.item.firstCapturedAt.getTime() - b.item.firstCapturedAt.getTime());
-  return { entries: entries.slice(0, f.limit ?? 200), counts };
+  open.sort((a, b) => b.severity - a.severity || a.capturedAt - b.capturedAt);
+  const page = open.slice(0, f.limit ?? 200);
+  const items = await loadItems(db, orgId, page.map((e) => e.id));
+  const entries: QueueEntry[] = [];
+  for (const { id, capturedAt: _c, ...e } of page) {
+    const item = items.get(id);
+    if (item) entries.push({ ...e, item, criticism: item.text ? readCriticism(item.text).criticism : false });
+  }
+  return { entries, counts };
 }
 
 /** Severity: the analysis action, §5 findings above page-rule ones, escalations on top. */

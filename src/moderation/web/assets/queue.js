@@ -76,8 +76,9 @@
 
   // Live updates: fetch this page again and append items not shown yet.
   let refreshing = false;
+  let again = false;
   async function refresh() {
-    if (refreshing) return;
+    if (refreshing) { again = true; return; }
     refreshing = true;
     try {
       const res = await fetch(window.location.href, { credentials: "same-origin", headers: { accept: "text/html" } });
@@ -96,11 +97,19 @@
       }
     } finally {
       refreshing = false;
+      if (again) { again = false; void refresh(); }
     }
   }
   if ("EventSource" in window) {
     const es = new EventSource("/moderation/events");
-    es.addEventListener("queue", () => { void refresh(); });
+    // A flood sends many events: refresh at most once a second, and once more after the last.
+    let timer = null;
+    let last = 0;
+    es.addEventListener("queue", () => {
+      if (timer) return;
+      const wait = Math.max(0, 1000 - (Date.now() - last));
+      timer = setTimeout(() => { timer = null; last = Date.now(); void refresh(); }, wait);
+    });
   }
   focusAt(0);
 })();

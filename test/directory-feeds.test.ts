@@ -75,6 +75,22 @@ describe("directory feeds", () => {
     assert.deepEqual(await mailbox(), ["0520-49 60 00", "bygglov@trollhattan.se"], `within ${Date.now() - t0} ms`);
   });
 
+  test("import over HTTP: a CSV with a personal mailbox is refused by row; the HSDS export imports back", async () => {
+    const csv = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/directory/import",
+      headers: { authorization: `Bearer ${api.token}`, "content-type": "text/csv" },
+      payload: "type,unit,contact_kind,value\ncontact_point,Bygglov,email,anna.svensson@trollhattan.se\n",
+    });
+    assert.equal(csv.statusCode, 422, csv.body);
+    assert.deepEqual(csv.json().error.context.violations.map((v: { ref: string; ruleId: string }) => [v.ref, v.ruleId]), [["rad 2", "personal-contact"]]);
+    const exported = (await t.app.inject({ method: "GET", url: "/hsds/organizations?per_page=100" })).json().contents;
+    const services = await Promise.all((await t.app.inject({ method: "GET", url: "/hsds/services" })).json().contents.map(async (s: { id: string }) => (await t.app.inject({ method: "GET", url: `/hsds/services/${s.id}` })).json()));
+    const back = await t.app.inject({ method: "POST", url: "/api/v1/directory/import?dryRun=true", headers: { authorization: `Bearer ${api.token}` }, payload: { organizations: exported, services } });
+    assert.equal(back.statusCode, 200, back.body);
+    assert.equal(back.json().counts.services, 3);
+  });
+
   test("vCard download of a unit", async () => {
     const r = await t.app.inject({ method: "GET", url: `/api/v1/directory/units/${DEMO_IDS.kontaktcenter}/vcard` });
     assert.equal(r.statusCode, 200);

@@ -6,6 +6,7 @@ import type { Config } from "../config.ts";
 import type { Pool } from "../platform/db/pool.ts";
 import { NAV } from "../web/layout.ts";
 import { registerHsdsRoutes } from "./api/hsds-routes.ts";
+import { registerImportRoutes } from "./api/import-routes.ts";
 import { registerPublicRoutes } from "./api/public-routes.ts";
 import { registerWebhookRoutes } from "./api/webhook-routes.ts";
 import { registerWriteRoutes } from "./api/write-routes.ts";
@@ -49,6 +50,7 @@ const plugin: FastifyPluginAsync<DirectoryPluginOptions> = async (app, o) => {
   await registerHsdsRoutes(app, rt, o.cfg);
   await registerWriteRoutes(app, rt);
   await registerWebhookRoutes(app, rt);
+  await registerImportRoutes(app, rt, o.cfg.bodyLimitBytes);
   await registerEmbedRoutes(app, rt, o.cfg);
   await registerPublicPages(app, rt, o.cfg);
   await registerEditorRoutes(app, rt, o.cfg);

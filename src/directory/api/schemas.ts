@@ -109,7 +109,13 @@ export const OrgQuery = Type.Object({ org: Type.Optional(Type.String({ maxLength
 
 // ---------------------------------------------------------------- responses
 
-export const ViolationSchema = Type.Object({ ruleId: Type.String(), path: Type.String(), message_sv: Type.String(), message_en: Type.String() });
+export const ViolationSchema = Type.Object({
+  ruleId: Type.String({ description: "personal-contact, external-contact, no-reachable-contact, invalid-phone, invalid-email, invalid-address, …" }),
+  path: Type.String(),
+  message_sv: Type.String(),
+  message_en: Type.String(),
+  ref: Type.Optional(Type.String({ description: "Imports: where in the file (organizations[3], rad 7)" })),
+});
 
 export const ContactPointView = Type.Object({
   id: Uuid,

@@ -5,3 +5,4 @@ export { seedDemoDirectory, demoDirectory } from "./demo-seeder.ts";
 export { loadSnapshot } from "./store/versions.ts";
 export { searchDirectory } from "./read/search.ts";
 export type { DirectoryRuntime } from "./runtime.ts";
+export { checkContactValue, type ContactCheck, type ContactVerdict } from "./read/contact-check.ts";

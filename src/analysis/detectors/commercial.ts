@@ -33,7 +33,7 @@ export const commercialPhase: Phase = {
             ...ctx.phrases("crime_incitement").filter((m) => m.rule.id.endsWith("drugs") || m.rule.id.endsWith("theft-fraud")),
           ]
         : [];
-      const sexSale = SEX_SALE_CUE.test(t) && ctx.urls().some((u) => !u.email);
+      const sexSale = SEX_SALE_CUE.test(t) && (ctx.urls().some((u) => !u.email) || /(?<![\p{L}])(?:registrering|registrera|medlemskap|betala)(?![\p{L}])/u.test(t));
       const sex = sexSale ? ctx.phrases("violence_porn").filter((m) => m.rule.id.endsWith("porn-lure")) : [];
       const pornLink = sexSale ? ctx.urls().find((u) => !u.email && ctx.lex.domains.porn.has(u.domain)) : undefined;
       const first = goods[0] ?? sex[0];

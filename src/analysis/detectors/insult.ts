@@ -28,7 +28,9 @@ function confidenceFor(ctx: AnalysisContext, h: LexHit): number {
     return f.strength === 2 ? 0.8 : f.strength === 1 ? 0.6 : 0;
   }
   // Obscene words used as nouns for a person count only when addressed ("din fitta"), never in the plural ("kukar och fittor").
-  if (h.entry.kind !== "insult" && (f.strength < 2 || /(?:ar|or|er|arna|orna|erna)$/u.test(ctx.tokens.words[h.tok]!))) return 0;
+  // Gendered slurs (hora, slampa) also when said of a person ("hon är en hora").
+  const minStrength = h.entry.kind === "sexism_harassment" ? 1 : 2;
+  if (h.entry.kind !== "insult" && (f.strength < minStrength || /(?:ar|or|er|arna|orna|erna)$/u.test(ctx.tokens.words[h.tok]!))) return 0;
   if (tags.includes("framed") || h.entry.kind !== "insult") {
     if (f.strength === 1 && h.entry.id === "insult.framed-animal" && PLURAL_DEHUM.test(ctx.tokens.words[h.tok]!)) return 0;
     return f.strength === 2 ? 0.85 : f.strength === 1 ? 0.65 : 0;

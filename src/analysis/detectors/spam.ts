@@ -16,7 +16,7 @@ const KEYBOARD_RUNS = /(?:qwert|asdf|sdfg|dfgh|fghj|ghjk|hjkl|zxcv|xcvb|cvbn|vbn
 
 function repetition(ctx: AnalysisContext): Candidate | null {
   const n = ctx.tokens.count;
-  if (n < 8) return null;
+  if (n < 6) return null;
   const counts = new Map<string, number>();
   let max = 0;
   for (const w of ctx.tokens.words) {
@@ -26,7 +26,7 @@ function repetition(ctx: AnalysisContext): Candidate | null {
   }
   const distinct = counts.size / n;
   // Real prose of 8+ words has a distinct-word ratio well above 0.4.
-  if (distinct < 0.25 || (distinct < 0.4 && max >= 6)) {
+  if (distinct < 0.25 || (distinct < 0.4 && max >= 6) || (n < 12 && distinct <= 0.34 && max >= 3)) {
     return { ruleId: "spam.repetition", start: 0, end: ctx.text.length, confidence: distinct < 0.25 ? 0.85 : 0.7 };
   }
   // The same line pasted three or more times.

@@ -132,8 +132,18 @@ function wordSource(raw: string, classes: Readonly<Record<string, WordClass>>): 
       out += "\\p{L}*";
       i++;
     } else if (ch === " ") {
-      out += SEP;
-      i++;
+      // "skjuta {ihjäl|ner|}": a following group with an empty alternative
+      // takes its separator with it, so "skjuta dig" still matches.
+      const close = p[i + 1] === "{" ? p.indexOf("}", i + 1) : -1;
+      const group = close > 0 ? p.slice(i + 2, close).split("|") : [];
+      if (close > 0 && group.includes("") && !p.slice(i + 2, close).includes("{")) {
+        const alts = group.filter((a) => a !== "").map(altSource);
+        out += `(?:${SEP}(?:${alts.join("|")}))?`;
+        i = close + 1;
+      } else {
+        out += SEP;
+        i++;
+      }
     } else {
       out += escapeRe(ch);
       i++;

@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { signBody } from "../webhooks/signature.ts";
-import { FaultInjector, faultHook, lostAnswer } from "./faults.ts";
+import { FaultInjector, installFaults } from "./faults.ts";
 import { metaJson } from "./meta-json.ts";
 
 export interface FbComment {
@@ -181,13 +181,7 @@ export class FacebookEmulator {
   }
 
   plugin: FastifyPluginAsync = async (app) => {
-    app.addHook("preHandler", faultHook(this.faults, graphError));
-    app.addHook("onSend", async (req, reply, payload) => {
-      const f = lostAnswer(req);
-      if (!f) return payload;
-      reply.status(f.status);
-      return JSON.stringify(graphError(f.status));
-    });
+    installFaults(app, this.faults, graphError);
     const gone = (reply: FastifyReply) =>
       reply.status(400).send({ error: { message: "Unsupported get request. Object with ID does not exist, cannot be loaded due to missing permissions, or does not support this operation.", type: "GraphMethodException", code: 100, error_subcode: 33, fbtrace_id: randomBytes(8).toString("hex") } });
 

@@ -3,7 +3,7 @@
 // and the demo can show what Växel does when a platform misbehaves. A fault can
 // also be "applied then failed": the platform did the work but the answer was
 // lost, the case that makes blind retries act twice.
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 export interface Fault {
   status: number;
@@ -66,4 +66,15 @@ export function faultHook(inj: FaultInjector, errorBody: (status: number) => unk
 /** onSend-time check for apply-then-fail faults. */
 export function lostAnswer(req: FastifyRequest): Fault | undefined {
   return (req as FastifyRequest & { failAfter?: Fault }).failAfter;
+}
+
+/** Installs fault injection on an emulator: fail before acting, or act and then lose the answer. */
+export function installFaults(app: FastifyInstance, inj: FaultInjector, errorBody: (status: number) => unknown): void {
+  app.addHook("preHandler", faultHook(inj, errorBody));
+  app.addHook("onSend", async (req, reply, payload) => {
+    const f = lostAnswer(req);
+    if (!f) return payload;
+    reply.status(f.status).header("content-type", "application/json; charset=utf-8");
+    return JSON.stringify(f.body ?? errorBody(f.status));
+  });
 }

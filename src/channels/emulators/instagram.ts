@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { signBody } from "../webhooks/signature.ts";
-import { FaultInjector, faultHook } from "./faults.ts";
+import { FaultInjector, installFaults } from "./faults.ts";
 import { metaJson } from "./meta-json.ts";
 
 export interface IgComment {
@@ -66,7 +66,7 @@ export class InstagramEmulator {
   }
 
   plugin: FastifyPluginAsync = async (app) => {
-    app.addHook("preHandler", faultHook(this.faults, err));
+    installFaults(app, this.faults, err);
     const gone = (reply: FastifyReply) => reply.status(400).send({ error: { message: "Unsupported get request.", type: "GraphMethodException", code: 100, error_subcode: 33 } });
     const find = (req: FastifyRequest) => {
       const c = this.comments.get((req.params as { id: string }).id);

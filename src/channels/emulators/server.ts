@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { controlRoutes } from "./control.ts";
 import { FacebookEmulator } from "./facebook.ts";
 import { InstagramEmulator } from "./instagram.ts";
+import { MastodonEmulator } from "./mastodon.ts";
 import { YouTubeEmulator } from "./youtube.ts";
 
 export interface Emulators {
@@ -13,6 +14,7 @@ export interface Emulators {
   facebook: FacebookEmulator;
   youtube: YouTubeEmulator;
   instagram: InstagramEmulator;
+  mastodon: MastodonEmulator;
   close(): Promise<void>;
 }
 
@@ -25,10 +27,12 @@ export async function startEmulators(opts: { port?: number; host?: string } = {}
   await app.register(youtube.plugin, { prefix: "/youtube" });
   const instagram = new InstagramEmulator();
   await app.register(instagram.plugin, { prefix: "/instagram" });
+  const mastodon = new MastodonEmulator();
+  await app.register(mastodon.plugin, { prefix: "/mastodon" });
   await app.register(controlRoutes, { facebook, instagram, youtube });
   await app.listen({ port: opts.port ?? 0, host: opts.host ?? "127.0.0.1" });
   const addr = app.server.address();
   const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
   facebook.baseUrl = `${url}/facebook`;
-  return { app, url, facebook, youtube, instagram, close: () => app.close() };
+  return { app, url, facebook, youtube, instagram, mastodon, close: () => app.close() };
 }

@@ -7,7 +7,7 @@
 // 401 for an expired token, 429 and 500 by fault injection.
 import { randomBytes } from "node:crypto";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
-import { FaultInjector, faultHook } from "./faults.ts";
+import { FaultInjector, installFaults } from "./faults.ts";
 
 export interface YtComment {
   id: string;
@@ -79,7 +79,7 @@ export class YouTubeEmulator {
   }
 
   plugin: FastifyPluginAsync = async (app) => {
-    app.addHook("preHandler", faultHook(this.faults, faultBody));
+    installFaults(app, this.faults, faultBody);
 
     app.get("/youtube/v3/commentThreads", async (req, reply) => {
       const channel = this.auth(req, reply, 1);

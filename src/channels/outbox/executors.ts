@@ -2,6 +2,7 @@
 import type { Pool } from "../../platform/db/pool.ts";
 import { facebookExecutor } from "../adapters/facebook/executor.ts";
 import { instagramExecutor } from "../adapters/instagram/executor.ts";
+import { mastodonExecutor } from "../adapters/mastodon/executor.ts";
 import { youtubeExecutor } from "../adapters/youtube/executor.ts";
 import type { ExecutorRegistry } from "./types.ts";
 
@@ -9,6 +10,7 @@ export function defaultExecutors(pool: Pool): ExecutorRegistry {
   return {
     facebook: facebookExecutor,
     instagram: instagramExecutor,
+    mastodon: mastodonExecutor,
     youtube: youtubeExecutor(pool),
   };
 }

@@ -326,12 +326,14 @@ describe("moderation", () => {
     const page = await t.app.inject({ method: "GET", url: `/moderation/items/${itemId}`, headers: { cookie: mod1.cookie } });
     const draft = /<textarea id="message"[^>]*>([^<]*)<\/textarea>/.exec(page.body)?.[1] ?? "";
     assert.match(draft, /bygglov@trollhattan\.se/);
-    const r = await decide(mod1, itemId, { kind: "reply", ruleId: "spam", legalBasis: "page-rule", message: draft.replace(/&amp;/g, "&") });
+    const r = await decide(mod1, itemId, { kind: "reply", message: draft.replace(/&amp;/g, "&") });
     assert.equal(r.status, 201);
     await settle();
     assert.equal(emu.facebook.countApplied("reply", c.id), 1);
-    const d = await t.db.pool.query("select params->>'message' as m from moderation_decisions where item_id = $1 and kind = 'reply'", [itemId]);
+    const d = await t.db.pool.query("select params->>'message' as m, rule_id from moderation_decisions where item_id = $1 and kind = 'reply'", [itemId]);
     assert.match(d.rows[0].m, /bygglov@trollhattan\.se/);
+    assert.equal(d.rows[0].rule_id, null, "answering a question applies no page rule");
+    await assert.rejects(t.db.pool.query("insert into moderation_decisions (org_id, item_id, channel_id, kind, legal_basis, actor_label) select org_id, id, channel_id, 'hide', 'page-rule', 'x' from captured_items where id = $1", [itemId]), /moderation_decisions_rule_required/);
   });
 
   test("hostile comment text is escaped on the queue and item pages", async () => {

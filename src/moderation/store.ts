@@ -86,7 +86,7 @@ export interface DecisionRow extends DecisionEvent {
 }
 
 interface DRow {
-  id: string; seq: string; item_id: string; channel_id: string; kind: DecisionEvent["kind"]; rule_id: string; finding_rule_id: string | null;
+  id: string; seq: string; item_id: string; channel_id: string; kind: DecisionEvent["kind"]; rule_id: string | null; finding_rule_id: string | null;
   legal_basis: "bbs-5" | "page-rule"; reason: string | null; actor_id: string | null; actor_label: string; ref_id: string | null;
   needs_confirmation: boolean; criticism: boolean; author_platform_id: string | null; params: Record<string, unknown>; at: Date;
 }
@@ -95,7 +95,7 @@ export const DECISION_COLUMNS = "id, seq, item_id, channel_id, kind, rule_id, fi
 
 export function toDecision(r: DRow): DecisionRow {
   return {
-    id: r.id, seq: Number(r.seq), itemId: r.item_id, channelId: r.channel_id, kind: r.kind, ruleId: r.rule_id, findingRuleId: r.finding_rule_id,
+    id: r.id, seq: Number(r.seq), itemId: r.item_id, channelId: r.channel_id, kind: r.kind, ruleId: r.rule_id ?? "", findingRuleId: r.finding_rule_id,
     legalBasis: r.legal_basis, reason: r.reason, actorId: r.actor_id, actorLabel: r.actor_label, refId: r.ref_id,
     needsConfirmation: r.needs_confirmation, criticism: r.criticism, authorPlatformId: r.author_platform_id, params: r.params, at: r.at,
   };

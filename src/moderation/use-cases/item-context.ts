@@ -50,12 +50,12 @@ export async function loadItemContext(db: Queryable, orgId: string, itemId: stri
   const standing = await authorStanding(db, { orgId, channelId: item.channelId, authorPlatformId: item.authorPlatformId, settings });
   const history = item.authorPlatformId
     ? (await db.query<{ item_id: string; text: string | null; kind: string; rule_id: string; actor_label: string; at: Date }>(
-      `select d.item_id, s.text, d.kind, d.rule_id, d.actor_label, d.at from moderation_decisions d
+      `select d.item_id, s.text, d.kind, coalesce(d.rule_id, '') as rule_id, d.actor_label, d.at from moderation_decisions d
          join captured_item_state s on s.org_id = d.org_id and s.item_id = d.item_id
         where d.org_id = $1 and d.channel_id = $2 and d.author_platform_id = $3 and d.item_id <> $4
         order by d.at desc limit 30`, [orgId, item.channelId, item.authorPlatformId, itemId])).rows.map((r) => ({ itemId: r.item_id, text: r.text, kind: r.kind, ruleId: r.rule_id, actorLabel: r.actor_label, at: r.at }))
     : [];
-  const rules = [...new Set([...(analysis?.labels ?? []), ...evs.map((e) => e.ruleId)])];
+  const rules = [...new Set([...(analysis?.labels ?? []), ...evs.map((e) => e.ruleId)])].filter(Boolean);
   const consistency = rules.length
     ? (await db.query<{ rule_id: string; kind: string; n: number }>(
       `select rule_id, kind, count(distinct item_id)::int as n from moderation_decisions

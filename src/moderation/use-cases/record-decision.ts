@@ -65,10 +65,11 @@ export async function recordDecision(tx: Tx, input: DecisionInput): Promise<Deci
     ref = events.find((e) => e.id === input.refId);
     if (!ref) throw new AppError("validation_failed", { public: { field: "refId" } });
   }
-  const ruleId = input.ruleId || ref?.ruleId || top?.category;
-  if (!ruleId || !isRuleId(ruleId)) throw new AppError("moderation_rule_required");
+  // A reply that answers a question cites no rule ("" here, null in the table; migration 0502).
+  const ruleId = input.ruleId || ref?.ruleId || top?.category || (input.kind === "reply" ? "" : undefined);
+  if (ruleId === undefined || (ruleId === "" ? input.kind !== "reply" : !isRuleId(ruleId))) throw new AppError("moderation_rule_required");
   const legalBasis: LegalBasis = input.legalBasis ?? (ref?.legalBasis as LegalBasis | undefined) ?? (top?.category === ruleId ? top.legalBasis : "page-rule");
-  if (!legalBasisAllowed(ruleId, legalBasis)) throw new AppError("moderation_basis_invalid", { public: { rule: ruleId, legalBasis } });
+  if (isRuleId(ruleId) && !legalBasisAllowed(ruleId, legalBasis)) throw new AppError("moderation_basis_invalid", { public: { rule: ruleId, legalBasis } });
   const reason = input.reason?.trim() || null;
   const criticism = item.text ? readCriticism(item.text).criticism : false;
 
@@ -101,7 +102,7 @@ export async function recordDecision(tx: Tx, input: DecisionInput): Promise<Deci
       break;
     case "report_police":
       // Only crimes go to the police: a §5 rule cited on the §5 basis.
-      if (!POLICE_RULES.has(ruleId) || legalBasis !== "bbs-5") throw new AppError("moderation_basis_invalid", { public: { rule: ruleId, legalBasis, police: true } });
+      if (!isRuleId(ruleId) || !POLICE_RULES.has(ruleId) || legalBasis !== "bbs-5") throw new AppError("moderation_basis_invalid", { public: { rule: ruleId, legalBasis, police: true } });
       break;
     case "reply":
       if (!input.message?.trim()) throw new AppError("validation_failed", { public: { field: "message" } });
@@ -117,7 +118,7 @@ export async function recordDecision(tx: Tx, input: DecisionInput): Promise<Deci
     `insert into moderation_decisions (org_id, item_id, channel_id, version_id, kind, rule_id, finding_rule_id, legal_basis, reason, actor_id, actor_label,
        ref_id, needs_confirmation, criticism, author_platform_id, params, bulk_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning id, seq, at`,
-    [input.orgId, item.id, item.channelId, item.versionId, input.kind, ruleId, top?.category === ruleId ? top.ruleId : null, legalBasis, reason,
+    [input.orgId, item.id, item.channelId, item.versionId, input.kind, ruleId || null, top?.category === ruleId ? top.ruleId : null, legalBasis, reason,
       input.actor.id, input.actor.label, ref?.id ?? null, needsConfirmation, criticism, item.authorPlatformId,
       JSON.stringify(input.message ? { message: input.message } : {}), input.bulkId ?? null],
   );

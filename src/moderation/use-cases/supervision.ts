@@ -79,7 +79,7 @@ export async function supervisionReport(db: Queryable, orgId: string, o: { days?
 
 export async function monthlyReport(db: Queryable, orgId: string) {
   const r = await db.query<{ month: string; rule_id: string; actor: string; kind: string; n: number }>(
-    `select to_char(date_trunc('month', at), 'YYYY-MM') as month, rule_id, case when actor_id is null then 'system' else actor_label end as actor, kind, count(*)::int as n
+    `select to_char(date_trunc('month', at), 'YYYY-MM') as month, coalesce(rule_id, '') as rule_id, case when actor_id is null then 'system' else actor_label end as actor, kind, count(*)::int as n
        from moderation_decisions where org_id = $1 group by 1, 2, 3, 4 order by 1 desc, 2, 3, 4`, [orgId]);
   return r.rows;
 }

@@ -54,7 +54,7 @@ ${state.pending ? html`<form method="post" action="/moderation/items/${item.id}/
 <label for="legalBasis">${tm(lang, "basis")}</label> <select id="legalBasis" name="legalBasis"><option value="page-rule"${basis === "page-rule" ? html` selected` : ""}>${tm(lang, "basis.page-rule")}</option><option value="bbs-5"${basis === "bbs-5" ? html` selected` : ""}>${tm(lang, "basis.bbs-5")}</option></select>
 <label for="reason">${tm(lang, "reason")}</label> <textarea id="reason" name="reason" rows="2" maxlength="4000"${o.kind && criticism.criticism ? html` autofocus` : ""}></textarea>
 <p>${kinds.map((k) => html`<button type="submit" name="kind" value="${k}"${o.kind === k ? html` class="primary"` : ""}>${tm(lang, `kind.${k}` as ModKey)}</button> `)}</p></form>
-<form method="post" action="/moderation/items/${item.id}/decisions"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="kind" value="reply"><input type="hidden" name="ruleId" value="${rule ?? "spam"}"><input type="hidden" name="legalBasis" value="page-rule">
+<form method="post" action="/moderation/items/${item.id}/decisions"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="kind" value="reply"><input type="hidden" name="ruleId" value="${rule ?? ""}"><input type="hidden" name="legalBasis" value="page-rule">
 ${c.suggestion ? html`<p class="muted">${tm(lang, "suggestion")}: ${c.suggestion.matched.title} → ${c.suggestion.unitName}</p>` : ""}
 <label for="message">${tm(lang, "message")}</label> <textarea id="message" name="message" rows="3" cols="70" maxlength="4000">${c.suggestion?.text ?? ""}</textarea> <button type="submit">${tm(lang, "kind.reply")}</button></form></section>
 <section aria-labelledby="pol-h"><h2 id="pol-h">${tm(lang, "police.title")}</h2>

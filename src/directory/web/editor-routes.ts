@@ -57,6 +57,7 @@ export async function registerEditorRoutes(app: FastifyInstance, rt: DirectoryRu
 <li class="card"><h2><a href="/directory/review">Granskning</a></h2><p>${due.filter((d) => d.state === "overdue").length} försenade, ${due.filter((d) => d.state === "due_soon").length} snart, ${due.filter((d) => d.state === "never_verified").length} aldrig granskade.</p></li>
 <li class="card"><h2><a href="/directory/profile">Organisationsprofil</a></h2><p>Domäner, nummerserier, kontaktcenter och helgkalender.</p></li>
 </ul>
+<p>Publikt: <a href="/katalog">katalogen och sökningen</a> · <a href="/katalog/kontaktcenter">Kontaktcenter</a> · <a href="/hsds/services">HSDS 3.0</a> · <a href="/api/v1/directory/changes">ändringsflödet</a> · <a href="/api/docs">API-dokumentation</a></p>
 <section aria-labelledby="units-h"><h2 id="units-h">Enheter</h2>${tree(null)}<p><a href="/directory/units/new">Ny enhet</a></p></section>
 <section aria-labelledby="svc-h"><h2 id="svc-h">Tjänster</h2><ul>${snap.services.map((s) => html`<li><a href="/directory/services/${s.id}">${s.name}</a></li>`)}</ul><p><a href="/directory/services/new">Ny tjänst</a></p></section>
 <section aria-labelledby="act-h"><h2 id="act-h">Externa aktörer</h2><p class="muted">Bara namn och webbplats.</p><ul>${snap.externalActors.map((a) => html`<li><a href="/directory/external-actors/${a.id}">${a.name}</a></li>`)}</ul><p><a href="/directory/external-actors/new">Ny extern aktör</a></p></section>`;

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { controlRoutes } from "./control.ts";
 import { FacebookEmulator } from "./facebook.ts";
 import { InstagramEmulator } from "./instagram.ts";
+import { LinkedInEmulator } from "./linkedin.ts";
 import { MastodonEmulator } from "./mastodon.ts";
 import { YouTubeEmulator } from "./youtube.ts";
 
@@ -15,6 +16,7 @@ export interface Emulators {
   youtube: YouTubeEmulator;
   instagram: InstagramEmulator;
   mastodon: MastodonEmulator;
+  linkedin: LinkedInEmulator;
   close(): Promise<void>;
 }
 
@@ -29,10 +31,12 @@ export async function startEmulators(opts: { port?: number; host?: string } = {}
   await app.register(instagram.plugin, { prefix: "/instagram" });
   const mastodon = new MastodonEmulator();
   await app.register(mastodon.plugin, { prefix: "/mastodon" });
+  const linkedin = new LinkedInEmulator();
+  await app.register(linkedin.plugin, { prefix: "/linkedin" });
   await app.register(controlRoutes, { facebook, instagram, youtube });
   await app.listen({ port: opts.port ?? 0, host: opts.host ?? "127.0.0.1" });
   const addr = app.server.address();
   const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
   facebook.baseUrl = `${url}/facebook`;
-  return { app, url, facebook, youtube, instagram, mastodon, close: () => app.close() };
+  return { app, url, facebook, youtube, instagram, mastodon, linkedin, close: () => app.close() };
 }

@@ -4,6 +4,7 @@
 // never poll the same channel at once.
 import type { Pool } from "../../platform/db/pool.ts";
 import type { CaptureWriter } from "../../records/capture/index.ts";
+import { pollLinkedIn } from "../adapters/linkedin/poll.ts";
 import { pollMastodon } from "../adapters/mastodon/poll.ts";
 import { pollYouTube } from "../adapters/youtube/poll.ts";
 import { getChannelRuntime, type ChannelRuntime, type Platform } from "../registry/index.ts";
@@ -13,6 +14,7 @@ export type PollFn = (deps: { pool: Pool; writer: CaptureWriter }, channel: Chan
 export const POLLERS: Partial<Record<Platform, PollFn>> = {
   youtube: pollYouTube,
   mastodon: pollMastodon,
+  linkedin: pollLinkedIn,
 };
 
 export interface Poller {

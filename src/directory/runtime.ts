@@ -58,6 +58,11 @@ export class DirectoryRuntime {
     this.events.emit("change", orgId);
   }
 
+  /** Long-lived responses (event streams) open in this process. */
+  openStreams(): number {
+    return this.#closers.size;
+  }
+
   /** Registers a cleanup for a long-lived response (SSE) to run at shutdown. */
   onStop(fn: () => void): () => void {
     this.#closers.add(fn);

@@ -4,7 +4,7 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Config } from "../../config.ts";
-import { AppError } from "../../platform/errors.ts";
+import { AppError, errorBody } from "../../platform/errors.ts";
 import { indexSnapshot, unitToVCard } from "../domain/index.ts";
 import { listChanges } from "../feed/sync-live.ts";
 import type { CacheEntry } from "../read/cache.ts";
@@ -26,6 +26,14 @@ export function cardLinks(cfg: Config, orgSlug: string, unitId: string) {
     vcard: `${cfg.publicUrl}/api/v1/directory/units/${unitId}/vcard${q}`,
   };
 }
+
+/** Public routes that reach the database (search, feed) or hold a connection (events) are rate limited per IP. */
+export function publicLimit(cfg: Config): { rateLimit?: { max: number; timeWindow: string } } {
+  return cfg.publicRateLimit > 0 ? { rateLimit: { max: cfg.publicRateLimit, timeWindow: "1 minute" } } : {};
+}
+
+/** Open event streams per process; beyond this, clients are told to retry later. */
+const MAX_STREAMS = 5000;
 
 export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRuntime, cfg: Config): Promise<void> {
   const pool = rt.deps.pool;
@@ -116,7 +124,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
     "/api/v1/directory/search",
     {
       ...NO_HELMET,
-      config: { public: true },
+      config: { public: true, ...publicLimit(cfg) },
       schema: { tags, summary: "Search the published directory (Swedish stemming)", querystring: Type.Object({ q: Type.String({ maxLength: 200 }), org: Type.Optional(Type.String({ maxLength: 100 })) }), response: { 200: SearchResponse, ...notModified } },
     },
     async (req, reply) => {
@@ -137,7 +145,7 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
     "/api/v1/directory/changes",
     {
       ...NO_HELMET,
-      config: { public: true },
+      config: { public: true, ...publicLimit(cfg) },
       schema: {
         tags,
         summary: "The change feed: every published change after `since`, deletions as tombstones (op: delete)",
@@ -155,9 +163,12 @@ export async function registerPublicRoutes(app: FastifyInstance, rt: DirectoryRu
 
   app.get(
     "/api/v1/directory/events",
-    { ...NO_HELMET, config: { public: true }, schema: { tags, summary: "Server-sent events: `change` whenever the published directory changes", querystring: OrgQuery, produces: ["text/event-stream"] } },
+    { ...NO_HELMET, config: { public: true, ...publicLimit(cfg) }, schema: { tags, summary: "Server-sent events: `change` whenever the published directory changes", querystring: OrgQuery, produces: ["text/event-stream"] } },
     async (req, reply) => {
       const org = await publicOrg(pool, cfg, (req.query as { org?: string }).org);
+      if (rt.openStreams() >= MAX_STREAMS) {
+        return reply.code(503).header("retry-after", "30").headers(DATA_HEADERS).send(errorBody("rate_limited", req.lang));
+      }
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no", "access-control-allow-origin": "*", ...DATA_HEADERS });

@@ -24,6 +24,7 @@ import { dateLabel } from "../domain/opening-hours/evaluate.ts";
 import { addDays, isoDateIn } from "../domain/opening-hours/zoned.ts";
 import { CLOCK_CACHE, publicOrg } from "../api/http.ts";
 import { etagOf } from "../read/cache.ts";
+import { publicLimit } from "../api/public-routes.ts";
 import { serviceView } from "../read/present.ts";
 import { searchDirectory } from "../read/search.ts";
 import type { DirectoryRuntime } from "../runtime.ts";
@@ -141,7 +142,7 @@ ${v.externalActors.length ? html`<section aria-labelledby="vx-ext-h"><h2 id="vx-
     return send(req, reply, s.name, body);
   });
 
-  app.get("/katalog", { config: { public: true, html: true }, schema: { hide: true } }, async (req, reply) => {
+  app.get("/katalog", { config: { public: true, html: true, ...publicLimit(cfg) }, schema: { hide: true } }, async (req, reply) => {
     const { org, entry } = await entryFor(req);
     const snap = entry.snapshot;
     const q = String((req.query as { q?: string }).q ?? "").slice(0, 200);

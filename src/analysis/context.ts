@@ -212,11 +212,11 @@ export class AnalysisContext {
         }
       }
       if (!all) continue;
-      const pos = gates.positionsOf(rule.gateId);
       if (rule.sticky) {
-        this.anchored(rule, pos, out);
+        this.anchored(rule, gates.positionsOf(rule.anchorId), out);
         continue;
       }
+      const pos = gates.positionsOf(rule.gateId);
       const re = rule.re;
       let n = 0;
       // Windows around the gate words (never re-scanning a stretch), or the

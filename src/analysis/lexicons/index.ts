@@ -214,6 +214,7 @@ function compileLexicon(opts: { rules: PageRules; org?: OrgProfile }): Lexicon {
     for (const g of gates) addGates(matcher, gateIds, g.key, g.forms);
     for (const r of rules) {
       r.gateId = gateIds.get(r.gate)!;
+      r.anchorId = gateIds.get(r.anchor)!;
       r.requireIds = Int32Array.from(r.requires.map((k) => gateIds.get(k)!));
     }
     phrases.set(key, rules);

@@ -63,6 +63,9 @@ export interface CompiledPhrase {
    * start at a number, e.g. with a price).
    */
   sticky: RegExp | null;
+  /** Gate key the anchored search centres on, and its id (filled in by the lexicon builder). */
+  anchor: string;
+  anchorId: number;
   maxBefore: number;
   conf: number;
   tags: readonly string[];
@@ -243,7 +246,7 @@ const SENT_END = "(?=[ ,\"'”]{0,3}(?:[.!?\\n]|$))";
 export function compilePattern(
   pattern: string,
   classes: Readonly<Record<string, WordClass>>,
-): { source: string; gate: Gate; requires: Gate[]; maxBefore: number; anchorable: boolean } {
+): { source: string; gate: Gate; requires: Gate[]; maxBefore: number; anchorable: boolean; anchor: Gate | null; anchorBefore: number } {
   const toks = splitTokens(pattern);
   let gate: Gate | null = null;
   // Word slots from the start of a match to each token, for anchored search:
@@ -252,6 +255,9 @@ export function compilePattern(
   let anchorable = true;
   let gateSlots = -1;
   const slotsOf = new Map<string, number>();
+  // The first required word: a match starts at most `anchorBefore` words before it.
+  let anchor: Gate | null = null;
+  let anchorBefore = 0;
   const requires: Gate[] = [];
   let src = "";
   let first = true;
@@ -297,7 +303,12 @@ export function compilePattern(
     const g = optional ? null : gateOf(raw, classes);
     if (g && !requires.some((r) => r.key === g.key)) requires.push(g);
     if (g && !slotsOf.has(g.key)) slotsOf.set(g.key, slots + tokenInfo(raw, classes).maxWords - 1);
+    if (g && !anchor && anchorable) {
+      anchor = g;
+      anchorBefore = slots + tokenInfo(raw, classes).maxWords - 1;
+    }
     const info = tokenInfo(raw, classes);
+    if (anchor === g && g && !info.letterOnly) anchor = null;
     // The gate word of a multi-word form may be its last word ("ta livet av" opens on "livet").
     if (isGate && g) {
       gate = g;
@@ -324,7 +335,7 @@ export function compilePattern(
   if (gateSlots < 0) gateSlots = slotsOf.get(gate.key) ?? 0;
   // A trailing gap adds nothing to a match; it is ignored.
   const source = `${startAnchor ? SENT_START : ""}${B_START}(?:${src})${B_END}${endAnchor ? SENT_END : ""}`;
-  return { source, gate, requires, maxBefore: gateSlots, anchorable };
+  return { source, gate, requires, maxBefore: gateSlots, anchorable, anchor, anchorBefore };
 }
 
 /** How many words a token can span, and whether every form starts with a letter word. */
@@ -373,16 +384,21 @@ export function compilePhrases(
   const gates = new Map<string, Gate>();
   for (const def of defs) {
     const patterns = typeof def.p === "string" ? [def.p] : def.p;
-    const groups = new Map<string, { gate: string; requires: string[]; sources: string[]; maxBefore: number; anchorable: boolean }>();
+    const groups = new Map<
+      string,
+      { gate: string; requires: string[]; sources: string[]; maxBefore: number; anchorable: boolean; anchors: Set<string>; anchorBefore: number }
+    >();
     for (const p of patterns) {
-      const { source, gate, requires, maxBefore, anchorable } = compilePattern(p, classes);
+      const { source, gate, requires, maxBefore, anchorable, anchor, anchorBefore } = compilePattern(p, classes);
       for (const g of requires) if (!gates.has(g.key)) gates.set(g.key, g);
       const req = requires.map((g) => g.key).sort();
       const key = `${gate.key}|${req.join("|")}`;
-      const grp = groups.get(key) ?? { gate: gate.key, requires: req, sources: [], maxBefore: 0, anchorable: true };
+      const grp = groups.get(key) ?? { gate: gate.key, requires: req, sources: [], maxBefore: 0, anchorable: true, anchors: new Set<string>(), anchorBefore: 0 };
       grp.sources.push(source);
       grp.maxBefore = Math.max(grp.maxBefore, maxBefore);
       grp.anchorable &&= anchorable;
+      grp.anchors.add(anchor?.key ?? "");
+      grp.anchorBefore = Math.max(grp.anchorBefore, anchorBefore);
       groups.set(key, grp);
     }
     for (const grp of groups.values()) {
@@ -392,7 +408,10 @@ export function compilePhrases(
         category,
         re: new RegExp(source, "gu"),
         sticky: grp.anchorable ? new RegExp(source, "yu") : null,
-        maxBefore: grp.maxBefore,
+        // Anchor on the first required word when every alternative starts with the same one.
+        anchor: grp.anchors.size === 1 && !grp.anchors.has("") ? [...grp.anchors][0]! : grp.gate,
+        maxBefore: grp.anchors.size === 1 && !grp.anchors.has("") ? grp.anchorBefore : grp.maxBefore,
+        anchorId: -1,
         gate: grp.gate,
         requires: grp.requires,
         gateId: -1,

@@ -15,6 +15,10 @@ describe("misleading phase", () => {
           "Verifiera ditt konto här: bit.ly/x",
           "Trollhättans stad: alla skolor är stängda imorgon, sprid vidare!",
           "Logga in med BankID via länken för att få din återbetalning",
+          "Ansök på trollhättan.se/bidrag", // the name with ä, a different domain
+          "Ansök på trоllhattan.se/bidrag", // Cyrillic о
+          "Ansök på https://xn--trollhttan-q5a.se/bidrag", // punycode of trollhättan.se
+          "Logga in på trollhattan.se.secure-login.com",
         ],
         "misleading",
       ),

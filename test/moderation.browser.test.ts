@@ -164,10 +164,18 @@ describe("moderation in Chromium", () => {
   });
 
   test("the other screens are axe clean: appeals, notices, supervision, the public appeal form, English", async () => {
-    for (const url of ["/moderation/appeals", "/moderation/notifications", "/moderation/supervision", "/moderation/police-reports", "/moderation?view=pending_confirmation&lang=en"]) {
+    for (const url of ["/moderation/appeals", "/moderation/notifications", "/moderation/supervision", "/moderation/police-reports", "/moderation?view=pending_confirmation&lang=en", "/moderation?view=questions"]) {
       await page.goto(`${base}${url}`);
       await assertAccessible(page, url);
     }
+    const adminCtx = await browser.newContext();
+    const { cookie } = await t.login(t.admin.username, t.admin.password);
+    await adminCtx.addCookies([{ name: "vaxel_session", value: cookie.split("=")[1]!, url: base }]);
+    const ap = await adminCtx.newPage();
+    await ap.goto(`${base}/moderation/settings`);
+    assert.match((await ap.textContent("h1")) ?? "", /Inställningar/);
+    await assertAccessible(ap, "settings");
+    await adminCtx.close();
     const token = (await t.db.pool.query<{ appeal_token: string }>("select appeal_token from moderation_notifications limit 1")).rows[0]!.appeal_token;
     const anon = await browser.newContext();
     const p = await anon.newPage();

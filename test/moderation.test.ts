@@ -323,6 +323,7 @@ describe("moderation", () => {
   test("a question gets a reply suggestion with the directory's contact card; the sent reply is a recorded decision", async () => {
     const { c, itemId } = await comment("Hej, vart vänder jag mig för bygglov till ett garage?");
     await settle();
+    assert.ok((await queue("questions")).items.some((i) => i.item.id === itemId), "an unanswered question is in the questions view");
     const page = await t.app.inject({ method: "GET", url: `/moderation/items/${itemId}`, headers: { cookie: mod1.cookie } });
     const draft = /<textarea id="message"[^>]*>([^<]*)<\/textarea>/.exec(page.body)?.[1] ?? "";
     assert.match(draft, /bygglov@trollhattan\.se/);
@@ -333,6 +334,7 @@ describe("moderation", () => {
     const d = await t.db.pool.query("select params->>'message' as m, rule_id from moderation_decisions where item_id = $1 and kind = 'reply'", [itemId]);
     assert.match(d.rows[0].m, /bygglov@trollhattan\.se/);
     assert.equal(d.rows[0].rule_id, null, "answering a question applies no page rule");
+    assert.ok(!(await queue("questions")).items.some((i) => i.item.id === itemId), "answered: out of the view");
     await assert.rejects(t.db.pool.query("insert into moderation_decisions (org_id, item_id, channel_id, kind, legal_basis, actor_label) select org_id, id, channel_id, 'hide', 'page-rule', 'x' from captured_items where id = $1", [itemId]), /moderation_decisions_rule_required/);
   });
 

@@ -20,7 +20,8 @@ export interface DecisionEvent {
 }
 
 export type Visibility = "visible" | "hidden" | "deleted";
-export type QueueView = "needs_review" | "auto_hidden" | "escalated" | "pending_confirmation";
+/** `questions`: comments that ask something and nobody has answered (reply suggestions); set by list-queue, not by the rules. */
+export type QueueView = "needs_review" | "auto_hidden" | "escalated" | "pending_confirmation" | "questions";
 
 export interface ItemState {
   visibility: Visibility;

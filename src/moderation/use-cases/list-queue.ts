@@ -5,6 +5,7 @@
 import type { Finding } from "../../analysis/index.ts";
 import type { Queryable } from "../../platform/db/pool.ts";
 import { readCriticism } from "../domain/criticism.ts";
+import { isQuestion } from "./suggest-reply.ts";
 import { SEVERITY } from "../domain/rules.ts";
 import { deriveState, queueView, type ItemState, type QueueView } from "../domain/state.ts";
 import { loadDecisions, loadItems, loadLatestAnalyses, type DecisionRow, type ModAnalysis, type ModItem } from "../store.ts";
@@ -54,7 +55,14 @@ export async function listQueue(db: Queryable, orgId: string, f: QueueFilter = {
       order by max(a.t) desc limit $2`,
     [orgId, CANDIDATES],
   );
-  const ids = cand.rows.map((r) => r.item_id);
+  // Questions nobody has answered or decided yet (last 14 days): the reply-suggestion view.
+  const questions = new Map((await db.query<{ item_id: string; text: string }>(
+    `select distinct on (v.item_id) v.item_id, v.text from capture_versions v
+      where v.org_id = $1 and v.received_at > now() - interval '14 days' and v.text is not null and v.event in ('add', 'edit', 'snapshot')
+        and (v.text like '%?%' or v.text ~* '^\\s*(vart|var|hur|vem|vilk|när|varför|kan jag|kan man|får jag|får man|finns det|behöver jag|måste jag)')
+        and not exists (select 1 from moderation_decisions d where d.org_id = v.org_id and d.item_id = v.item_id and d.actor_id is not null)
+      order by v.item_id, v.seq desc limit $2`, [orgId, CANDIDATES])).rows.filter((r) => isQuestion(r.text)).map((r) => [r.item_id, r.text]));
+  const ids = [...new Set([...cand.rows.map((r) => r.item_id), ...questions.keys()])];
   // Derive states from the cheap tables first; the item view (text, author,
   // platform state) is read only for the page of entries actually shown.
   const light = new Map((await db.query<{ id: string; channel_id: string; unit_id: string | null; first_captured_at: Date }>(
@@ -62,7 +70,7 @@ export async function listQueue(db: Queryable, orgId: string, f: QueueFilter = {
       where i.org_id = $1 and i.id = any($2::uuid[])`, [orgId, ids])).rows.map((r) => [r.id, r]));
   const analyses = await loadLatestAnalyses(db, orgId, ids);
   const decisions = await loadDecisions(db, orgId, ids);
-  const counts: Record<QueueView, number> = { needs_review: 0, auto_hidden: 0, escalated: 0, pending_confirmation: 0 };
+  const counts: Record<QueueView, number> = { needs_review: 0, auto_hidden: 0, escalated: 0, pending_confirmation: 0, questions: 0 };
   const open: (Omit<QueueEntry, "item" | "criticism"> & { id: string; capturedAt: number })[] = [];
   const now = Date.now();
   for (const id of ids) {
@@ -71,7 +79,7 @@ export async function listQueue(db: Queryable, orgId: string, f: QueueFilter = {
     const analysis = analyses.get(id) ?? null;
     const evs = decisions.get(id) ?? [];
     const state = deriveState(evs);
-    const view = queueView(state, analysis);
+    const view = queueView(state, analysis) ?? (questions.has(id) && !evs.some((e) => e.actorId !== null) ? "questions" : null);
     if (!view) continue;
     if (f.channelId && it.channel_id !== f.channelId) continue;
     if (f.unitId && it.unit_id !== f.unitId) continue;
@@ -99,5 +107,6 @@ export function severityOf(a: ModAnalysis | null, view: QueueView): number {
   const findings: Finding[] = a?.findings ?? [];
   const bbs = findings.some((x) => x.legalBasis === "bbs-5") ? 1 : 0;
   const conf = Math.max(0, ...findings.map((x) => x.confidence));
+  if (view === "questions") return 0;
   return (view === "escalated" ? 10 : 0) + (SEVERITY[a?.action ?? "none"] ?? 0) * 2 + bbs + conf;
 }

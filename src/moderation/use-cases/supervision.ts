@@ -71,7 +71,7 @@ export async function supervisionReport(db: Queryable, orgId: string, o: { days?
   // Alerts: open items nobody has looked at whose working time since capture exceeds the limit.
   const queue = await listQueue(db, orgId, { limit: 5000 });
   const overdue = queue.entries
-    .filter((e) => !e.state.lastReviewAt)
+    .filter((e) => !e.state.lastReviewAt && e.view !== "questions")
     .map((e) => ({ itemId: e.item.id, channelName: e.item.channelName, capturedAt: e.item.firstCapturedAt, view: e.view, workingMinutes: minutes(e.item.channelId, e.item.firstCapturedAt, now) }))
     .filter((x) => x.workingMinutes > settings.reviewLimitMinutes);
   return { limitMinutes: settings.reviewLimitMinutes, channels: result, overdue };

@@ -8,6 +8,7 @@ export const MODERATION_MESSAGES = {
   "view.auto_hidden": { sv: "Automatiskt dolda, väntar på bekräftelse", en: "Hidden automatically, awaiting confirmation" },
   "view.escalated": { sv: "Eskalerade", en: "Escalated" },
   "view.pending_confirmation": { sv: "Väntar på andra moderator (kritik, RF 1:9)", en: "Awaiting a second moderator (criticism, RF 1:9)" },
+  "view.questions": { sv: "Frågor att besvara", en: "Questions to answer" },
   "filter": { sv: "Filtrera", en: "Filter" },
   "filter.channel": { sv: "Kanal", en: "Channel" },
   "filter.category": { sv: "Kategori", en: "Category" },

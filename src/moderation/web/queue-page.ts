@@ -11,7 +11,7 @@ import type { QueueEntry } from "../use-cases/list-queue.ts";
 import { highlight } from "./highlight.ts";
 import { tm, type ModKey } from "./messages.ts";
 
-export const VIEWS: QueueView[] = ["needs_review", "auto_hidden", "escalated", "pending_confirmation"];
+export const VIEWS: QueueView[] = ["needs_review", "auto_hidden", "escalated", "pending_confirmation", "questions"];
 const KEYS: [string, string][] = [["keep", "a"], ["hide", "h"], ["delete", "d"], ["escalate", "e"], ["report_police", "r"]];
 
 export function ruleOptions(lang: Lang, selected: string | undefined): SafeHtml[] {
@@ -40,7 +40,9 @@ ${findings.length ? html`<ul class="findings">${findings}</ul>` : ""}
 ${e.criticism ? html`<p class="warn">${tm(lang, "criticism")}</p>` : ""}
 <form method="post" action="/moderation/items/${e.item.id}/decisions" class="mod-actions">
 <input type="hidden" name="_csrf" value="${o.csrf}"><input type="hidden" name="ruleId" value="${rule}"><input type="hidden" name="legalBasis" value="${basis}"><input type="hidden" name="returnTo" value="${o.returnTo}">
-${e.view === "pending_confirmation" && e.state.pending
+${e.view === "questions"
+  ? html`<a href="/moderation/items/${e.item.id}" class="button">${tm(lang, "kind.reply")} <kbd>o</kbd></a>`
+  : e.view === "pending_confirmation" && e.state.pending
   ? html`<input type="hidden" name="refId" value="${e.state.pending.id}"><button type="submit" name="kind" value="confirm">${tm(lang, "kind.confirm")}</button> <button type="submit" name="kind" value="decline">${tm(lang, "kind.decline")}</button>`
   : KEYS.map(([k, key]) => html`<button type="submit" name="kind" value="${k}" data-key="${key}">${tm(lang, `kind.${k}` as ModKey)} <kbd>${key}</kbd></button> `)}
 </form></li>`;

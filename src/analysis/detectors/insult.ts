@@ -24,7 +24,8 @@ function confidenceFor(ctx: AnalysisContext, h: LexHit): number {
   if (tags.includes("adj")) {
     const next = wordsAfter(ctx, h.tok, 1)[0] ?? "";
     if (THING.test(next)) return 0;
-    if (tags.includes("weak")) return f.strength === 2 ? 0.7 : 0;
+    // "värdelösa på att planera trafiken": a verdict on someone's work is criticism (RF 1:9).
+    if (tags.includes("weak")) return f.strength === 2 && !/^(?:på|i|som|när|med|att)$/u.test(next) ? 0.7 : 0;
     return f.strength === 2 ? 0.8 : f.strength === 1 ? 0.6 : 0;
   }
   // Obscene words used as nouns for a person count only when addressed ("din fitta"), never in the plural ("kukar och fittor").

@@ -277,6 +277,9 @@ function addresses(ctx: AnalysisContext): Candidate[] {
         const k = ctx.sentenceAt(ctx.normIndex(m.index));
         const nearby = ctx.tokens.words.some((w, i) => ctx.tokens.sent[i] === k && RESIDENCE_WORDS.has(w));
         if (!nearby) continue;
+        // One's own address ("vi bor på …", "min adress") is self-disclosure, not someone else's data.
+        const own = ctx.tokens.words.some((w, i) => ctx.tokens.sent[i] === k && (w === "jag" || w === "vi" || w === "min" || w === "vår" || w === "mitt" || w === "vårt"));
+        if (own) continue;
       }
       out.push({ ruleId: re === ADDRESS_RE ? "personal_data.address" : "personal_data.door-code", start: m.index, end: m.index + m[0].length, confidence: 0.75 });
       if (out.length > 20) return out;

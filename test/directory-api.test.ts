@@ -80,6 +80,9 @@ describe("directory API", () => {
     assert.equal(draft.body.state, "draft");
     const still = await t.app.inject({ method: "GET", url, headers: { "if-none-match": etag } });
     assert.equal(still.statusCode, 304, "a draft is not public");
+    assert.equal((await s.api.send("DELETE", `/api/v1/directory/contact-points/${s.centerPhoneId}/draft`)).status, 204, "a draft can be discarded");
+    assert.equal((await s.api.send("POST", "/api/v1/directory/publish", { items: [{ kind: "contact_point", id: s.centerPhoneId }] })).status, 404, "nothing left to publish");
+    await s.api.send("PUT", `/api/v1/directory/contact-points/${s.centerPhoneId}`, { unitId: s.centerId, kind: "phone", number: "031-365 10 00", label: "Växel" });
     const pub = await s.api.send("POST", "/api/v1/directory/publish", { items: [{ kind: "contact_point", id: s.centerPhoneId }] });
     assert.equal(pub.status, 200, JSON.stringify(pub.body));
     const next = await t.app.inject({ method: "GET", url, headers: { "if-none-match": etag } });

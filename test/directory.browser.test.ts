@@ -154,6 +154,14 @@ describe("directory in Chromium", () => {
     await page.goto(`${base}/directory/services/${DEMO_IDS.serviceForskoleplats}`);
     await assertAccessible(page, "service");
     assert.match((await page.textContent("main")) ?? "", /hänvisas till Kontaktcenter – en väg in/);
+    // A draft shows its state and can be thrown away.
+    await page.fill("#f-description", "Ett utkast");
+    await page.click("button[value=draft]");
+    await page.waitForSelector("text=Opublicerat utkast");
+    await assertAccessible(page, "service with a draft");
+    await page.click("button:has-text('Kasta utkastet')");
+    await page.waitForSelector("p.ok");
+    assert.doesNotMatch((await page.textContent("main")) ?? "", /Opublicerat utkast/);
     await page.goto(`${base}/directory/external-actors/new`);
     await assertAccessible(page, "new external actor");
     const inputs = await page.locator("form[action='/directory/external-actors/new'] :is(input, textarea, select):not([type=hidden]):not([name=effectiveAt])").evaluateAll((els) => els.map((e) => e.getAttribute("name")));

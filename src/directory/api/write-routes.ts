@@ -8,7 +8,7 @@ import { diffEntities, fieldLabelSv, reviewQueue } from "../domain/index.ts";
 import type { DirectoryRuntime } from "../runtime.ts";
 import type { EntityKind } from "../store/codecs.ts";
 import { listDrafts, listVersions, loadSnapshot } from "../store/versions.ts";
-import { deleteEntity, restoreVersion, verifyContactPoint } from "../use-cases/change-entity.ts";
+import { deleteEntity, discardEntityDraft, restoreVersion, verifyContactPoint } from "../use-cases/change-entity.ts";
 import { actorOf, type WriteContext } from "../use-cases/context.ts";
 import { publishDrafts, type PublishResult } from "../use-cases/publish-drafts.ts";
 import { saveEntity, type SaveResult } from "../use-cases/save-entity.ts";
@@ -131,6 +131,14 @@ export async function registerWriteRoutes(app: FastifyInstance, rt: DirectoryRun
         const r = await deleteEntity(deps, writeContext(req), { kind: k.kind, id, publish: q.publish === true, effectiveAt: when(q.effectiveAt) });
         const p = r.publish?.published[0];
         return { id, version: r.version, state: p ? (p.effectiveAt.getTime() > Date.now() + 1000 ? "scheduled" : "published") : "draft", effectiveAt: p?.effectiveAt.toISOString() ?? null };
+      },
+    );
+    app.delete(
+      `${base}/:id/draft`,
+      { config: { permission: "directory:write" }, schema: { tags, summary: `Discard the unpublished draft of a ${k.label}`, security, params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
+      async (req, reply) => {
+        await discardEntityDraft(deps, writeContext(req), { kind: k.kind, id: (req.params as { id: string }).id });
+        return reply.code(204).send();
       },
     );
     app.get(

@@ -12,7 +12,7 @@ import { listEmbedUses } from "../read/where-used.ts";
 import type { DirectoryRuntime } from "../runtime.ts";
 import type { EntityKind } from "../store/codecs.ts";
 import { listDrafts, listScheduled, loadCurrent, loadSnapshot } from "../store/versions.ts";
-import { deleteEntity, verifyContactPoint } from "../use-cases/change-entity.ts";
+import { deleteEntity, discardEntityDraft, verifyContactPoint } from "../use-cases/change-entity.ts";
 import { saveEntity, type SaveResult } from "../use-cases/save-entity.ts";
 import { ENTITY_FORMS, profileFields, profileFromForm, profileToForm, type EntityForm } from "./entity-forms.ts";
 import { csrfField, formOf, parseLocalDateTime, publishControls, renderField, savedNotice, sendPage, violationList, violationsOf, type Form } from "./forms.ts";
@@ -26,10 +26,14 @@ export function stateOf(r: SaveResult<EntityKind>): "draft" | "published" | "sch
   return p.effectiveAt.getTime() > Date.now() + 1000 ? "scheduled" : "published";
 }
 
-async function statusBadges(rt: DirectoryRuntime, orgId: string, id: string): Promise<SafeHtml> {
+async function statusBadges(rt: DirectoryRuntime, req: FastifyRequest, path: string, id: string): Promise<SafeHtml> {
+  const orgId = req.principal!.orgId;
   const drafts = (await listDrafts(rt.deps.pool, orgId)).filter((d) => d.id === id);
   const scheduled = (await listScheduled(rt.deps.pool, orgId)).filter((s) => s.id === id);
-  return html`${drafts.map((d) => html`<span class="badge warn">${d.deleted ? "Borttagning väntar på publicering" : "Opublicerat utkast"}</span> `)}${scheduled.map((s) => html`<span class="badge">Schemalagd ${s.effectiveAt.toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })}</span> `)}`;
+  return html`${drafts.map(
+    (d) => html`<div class="actions"><span class="badge warn">${d.deleted ? "Borttagning väntar på publicering" : "Opublicerat utkast"}</span>
+<form method="post" action="/directory/${path}/${id}/discard" class="inline">${csrfField(req)}<button type="submit" class="secondary">Kasta utkastet</button></form></div>`,
+  )}${scheduled.map((s) => html`<p><span class="badge">Schemalagd ${s.effectiveAt.toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })}</span></p>`)}`;
 }
 
 function extras(form: EntityForm, id: string, snap: DirectorySnapshot, req: FastifyRequest, whereUsed: string[]): SafeHtml | string {
@@ -82,7 +86,7 @@ export async function registerEntityEditors(app: FastifyInstance, rt: DirectoryR
     const title = o.id ? `${form.title}: ${o.values.name ?? o.values.label ?? o.values.address ?? ""}` : `Ny ${form.title.toLowerCase()}`;
     const body = html`<p><a href="/directory">← Kontaktkatalog</a></p>
 <h1>${title}</h1>
-${o.id ? await statusBadges(rt, p.orgId, o.id) : ""}
+${o.id ? await statusBadges(rt, req, form.path, o.id) : ""}
 ${savedNotice(req)}
 ${violationList(o.violations)}
 <form method="post" action="${action}" novalidate>
@@ -127,6 +131,12 @@ ${extras(form, o.id, snap, req, whereUsed)}` : ""}`;
       return renderEditor(req, reply, form, { id, values: form.fromEntity(row.entity), violations: [] });
     });
     app.post(`/directory/${form.path}/:id`, WRITE, async (req, reply) => save(req, reply, form, (req.params as { id: string }).id));
+    app.post(`/directory/${form.path}/:id/discard`, WRITE, async (req, reply) => {
+      const { id } = req.params as { id: string };
+      await discardEntityDraft(deps, writeContext(req), { kind: form.kind, id });
+      const exists = (await loadCurrent(deps.pool, req.principal!.orgId, form.kind, { mode: "working" })).some((r) => r.entity.id === id);
+      return reply.redirect(exists ? `/directory/${form.path}/${id}?saved=discarded` : "/directory", 303);
+    });
     app.post(`/directory/${form.path}/:id/delete`, WRITE, async (req, reply) => {
       const { id } = req.params as { id: string };
       await deleteEntity(deps, writeContext(req), { kind: form.kind, id });

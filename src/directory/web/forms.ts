@@ -103,6 +103,6 @@ export function violationsOf(e: unknown): Violation[] {
 
 export function savedNotice(req: FastifyRequest): SafeHtml | string {
   const s = (req.query as { saved?: string }).saved;
-  const text: Record<string, string> = { draft: "Utkastet är sparat. Det syns inte för invånare förrän det publiceras.", published: "Ändringen är publicerad.", scheduled: "Ändringen är schemalagd och publiceras av sig själv vid angiven tid.", verified: "Markerad som granskad.", restored: "Den gamla versionen är återställd som ett nytt utkast.", deleted: "Borttagningen är sparad." };
+  const text: Record<string, string> = { draft: "Utkastet är sparat. Det syns inte för invånare förrän det publiceras.", published: "Ändringen är publicerad.", scheduled: "Ändringen är schemalagd och publiceras av sig själv vid angiven tid.", verified: "Markerad som granskad.", restored: "Den gamla versionen är återställd som ett nytt utkast.", deleted: "Borttagningen är sparad.", discarded: "Utkastet är kastat; den publicerade versionen gäller." };
   return s && text[s] ? html`<p class="ok" role="status">${text[s]}</p>` : "";
 }

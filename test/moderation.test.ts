@@ -19,6 +19,7 @@ import { loadEncryptionKey } from "../src/platform/secrets.ts";
 import { seedDemoDirectory } from "../src/directory/index.ts";
 import { withTx } from "../src/platform/db/pool.ts";
 import { submitAppeal } from "../src/moderation/use-cases/appeals.ts";
+import { recordDecision } from "../src/moderation/index.ts";
 
 const PNR = "20000229-2399"; // Skatteverket test number (personnummer-testdata)
 
@@ -403,5 +404,20 @@ describe("moderation with the workers running (as in production)", () => {
     assert.equal(emu.facebook.comments.get(c.id)!.isHidden, true, `hidden after ${Date.now() - t0} ms`);
     const d = await t.db.pool.query("select kind, actor_id, actor_label from moderation_decisions");
     assert.deepEqual(d.rows, [{ kind: "hide", actor_id: null, actor_label: "system" }]);
+
+    // A decision made by another process reaches this one's open queues through PostgreSQL (LISTEN/NOTIFY).
+    const itemId = (await t.db.pool.query<{ id: string }>("select id from captured_items where platform_item_id = $1", [c.id])).rows[0]!.id;
+    const heard = new Promise<{ orgId: string; itemIds: string[] }>((resolve) => {
+      const on = (e: { orgId: string; itemIds: string[] }) => {
+        if (e.itemIds.length === 0) {
+          t.app.moderation.events.off("queue", on);
+          resolve(e);
+        }
+      };
+      t.app.moderation.events.on("queue", on);
+    });
+    await withTx(t.db.pool, (tx) => recordDecision(tx, { orgId: t.org.id, itemId, kind: "keep", ruleId: "personal_data", actor: { id: null, label: "other-process" }, publicUrl: "http://x" }));
+    const e = await Promise.race([heard, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+    assert.equal(e?.orgId, t.org.id);
   });
 });

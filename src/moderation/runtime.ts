@@ -2,7 +2,7 @@
 // page rules after analysis (system actor), and an event bus that tells open
 // queue pages (server-sent events) that something changed.
 import { EventEmitter } from "node:events";
-import type { Pool } from "../platform/db/pool.ts";
+import type { Pool, Tx } from "../platform/db/pool.ts";
 import { applyAutomaticActions } from "./use-cases/apply-automatic-actions.ts";
 
 export interface ModerationRuntime {
@@ -24,6 +24,7 @@ export function createModerationRuntime(o: { pool: Pool; publicUrl: string; poll
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | null = null;
   let stopped = false;
+  let listener: Tx | undefined;
   const pending = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>) => {
     pending.add(p);
@@ -54,6 +55,27 @@ export function createModerationRuntime(o: { pool: Pool; publicUrl: string; poll
     idle,
     runAutomatic,
     start() {
+      // Other processes' decisions reach this process's open queues through
+      // PostgreSQL (pg_notify in record-decision.ts): processes stay stateless.
+      const listen = async () => {
+        if (stopped) return;
+        try {
+          const c = await o.pool.connect();
+          listener = c;
+          c.on("notification", (m) => {
+            if (m.channel === "vaxel_moderation" && m.payload) events.emit("queue", { orgId: m.payload, itemIds: [] });
+          });
+          c.on("error", () => {
+            if (listener === c) listener = undefined;
+            c.release(true);
+            if (!stopped) setTimeout(() => void listen(), 5000);
+          });
+          await c.query("listen vaxel_moderation");
+        } catch {
+          if (!stopped) setTimeout(() => void listen(), 5000);
+        }
+      };
+      void listen();
       const tick = () => {
         runAutomatic().catch(() => undefined).finally(() => {
           if (!stopped) timer = setTimeout(tick, o.pollMs ?? 2000);
@@ -65,6 +87,12 @@ export function createModerationRuntime(o: { pool: Pool; publicUrl: string; poll
       stopped = true;
       clearTimeout(timer);
       await idle();
+      const c = listener;
+      listener = undefined;
+      if (c) {
+        await c.query("unlisten vaxel_moderation").catch(() => undefined);
+        c.release();
+      }
       await running?.catch(() => undefined);
     },
   };

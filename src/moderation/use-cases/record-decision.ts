@@ -178,6 +178,8 @@ export async function recordDecision(tx: Tx, input: DecisionInput): Promise<Deci
     }
   }
 
+  // Open queues in every process refresh once this commits (runtime.ts listens).
+  await tx.query("select pg_notify('vaxel_moderation', $1)", [input.orgId]);
   await recordAuditEvent(tx, {
     orgId: input.orgId, actor: input.actor, action: `moderation.${input.kind}`, targetType: "captured_item", targetId: item.id,
     before: { visibility: before.visibility, pending: before.pending?.id ?? null, escalated: before.escalated },

@@ -36,6 +36,18 @@ describe("directory API", () => {
     assert.ok(!names.some((n: string) => /phone|email|mail|street|postcode/.test(n)), names.join(","));
   });
 
+  test("a mobile number needs a confirmed reason to count as a functional phone, and the confirmation is audited", async () => {
+    const bare = await s.api.send("POST", "/api/v1/directory/contact-points", { unitId: s.unitId, kind: "phone", number: "070-123 45 67", label: "Jourtelefon" });
+    assert.equal(bare.status, 422);
+    assert.ok(bare.body.error.context.violations.some((v: { ruleId: string }) => v.ruleId === "personal-contact"), JSON.stringify(bare.body));
+    const confirmed = await s.api.send("POST", "/api/v1/directory/contact-points", { unitId: s.unitId, kind: "phone", number: "070-123 45 67", label: "Jourtelefon", mobileReason: "Jourmobil som bärs av den som har beredskap, dygnet runt" });
+    assert.equal(confirmed.status, 201, JSON.stringify(confirmed.body));
+    const audit = await t.db.pool.query("select actor_label, after from audit_events where org_id = $1 and action = 'directory.contact_point.mobile_confirmed' and target_id = $2", [t.org.id, confirmed.body.id]);
+    assert.equal(audit.rows.length, 1);
+    assert.match(audit.rows[0].after.reason, /Jourmobil/);
+    await s.api.send("DELETE", `/api/v1/directory/contact-points/${confirmed.body.id}/draft`);
+  });
+
   test("a number outside the organisation's series is refused as external-contact", async () => {
     const r = await s.api.send("POST", "/api/v1/directory/contact-points", { unitId: s.unitId, kind: "phone", number: "08-123 456 78" });
     assert.equal(r.status, 422);

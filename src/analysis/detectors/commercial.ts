@@ -6,7 +6,7 @@ import type { Phase } from "./shared.ts";
 import { phraseCandidates } from "./shared.ts";
 
 // Sales words that turn a link to an unknown shop into an ad.
-const SALES_CUE = /(?<![\p{L}])(?:köp|köper|beställ|rabatt|erbjudande|rea|shop|butik|webbshop|billig|billigt|pris|priser|%|gratis frakt|kampanj|säljer|säljes|bonus|tjäna|investera)(?![\p{L}])/u;
+const SALES_CUE = /(?<![\p{L}])(?:köp|köper|beställ|boka|rabatt|erbjudande|rea|shop|butik|webbshop|billig|billigt|pris|priser|%|gratis frakt|kampanj|säljer|säljes|bonus|tjäna|investera|nyöppnat|öppnar)(?![\p{L}])/u;
 // Selling: a price, a sales verb or a way to pay or order.
 const SALE_CUE = /\d ?(?:kr|:-|sek|€|\$)|(?<![\p{L}])(?:säljer|säljes|sälj|köp|köper|beställ|swish|swisha|dm|pm|leverans|levereras|abonnemang|prova|gratis test|registrering|registrera|billig|billigt|pris|priset|kr\/mån|snapchat|whatsapp|telegram|tryck här|klicka här)(?![\p{L}])/u;
 // For sex: paying, or a dating/live-cam site behind a link; sharing leaked pictures is not a sale.

@@ -25,6 +25,7 @@ export function createModerationRuntime(o: { pool: Pool; publicUrl: string; poll
   let running: Promise<number> | null = null;
   let stopped = false;
   let listener: Tx | undefined;
+  let releaseListener: ((destroy: boolean) => void) | undefined;
   const pending = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>) => {
     pending.add(p);
@@ -61,17 +62,34 @@ export function createModerationRuntime(o: { pool: Pool; publicUrl: string; poll
         if (stopped) return;
         try {
           const c = await o.pool.connect();
-          listener = c;
-          c.on("notification", (m) => {
+          if (stopped) {
+            c.release();
+            return;
+          }
+          const onNote = (m: { channel: string; payload?: string | undefined }) => {
             if (m.channel === "vaxel_moderation" && m.payload) events.emit("queue", { orgId: m.payload, itemIds: [] });
-          });
-          c.on("error", () => {
-            if (listener === c) listener = undefined;
-            c.release(true);
+          };
+          // Our handlers come off before the client goes back to the pool, so a
+          // later error on the pooled client is never answered with a second release.
+          const onError = () => {
+            if (listener !== c) return;
+            done(true);
             if (!stopped) setTimeout(() => void listen(), 5000);
-          });
+          };
+          const done = (destroy: boolean) => {
+            c.off("notification", onNote);
+            c.off("error", onError);
+            listener = undefined;
+            releaseListener = undefined;
+            c.release(destroy);
+          };
+          c.on("notification", onNote);
+          c.on("error", onError);
+          listener = c;
+          releaseListener = done;
           await c.query("listen vaxel_moderation");
         } catch {
+          releaseListener?.(true);
           if (!stopped) setTimeout(() => void listen(), 5000);
         }
       };
@@ -88,10 +106,10 @@ export function createModerationRuntime(o: { pool: Pool; publicUrl: string; poll
       clearTimeout(timer);
       await idle();
       const c = listener;
-      listener = undefined;
-      if (c) {
+      const release = releaseListener;
+      if (c && release) {
         await c.query("unlisten vaxel_moderation").catch(() => undefined);
-        c.release();
+        release(false);
       }
       await running?.catch(() => undefined);
     },

@@ -10,6 +10,7 @@ import { DEMO_IDS } from "../src/directory/domain/index.ts";
 import { seedDemoDirectory } from "../src/directory/demo-seeder.ts";
 import { deliverDueWebhooks, SIGNATURE_HEADER } from "../src/directory/feed/webhooks.ts";
 import { buildApp } from "../src/app.ts";
+import { createPool } from "../src/platform/db/pool.ts";
 import { createLogger } from "../src/platform/logging.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { onCleanup } from "./helpers/db.ts";
@@ -62,7 +63,10 @@ describe("directory feeds", () => {
   });
 
   test("a second Växel process on the same database sees a publish within a second (LISTEN/NOTIFY)", async () => {
-    const other = await buildApp({ cfg: t.cfg, pool: t.db.pool, logger: createLogger("silent") });
+    // Its own pool, as a second process would have.
+    const pool = createPool(t.db.url, 4);
+    onCleanup(() => pool.end());
+    const other = await buildApp({ cfg: t.cfg, pool, logger: createLogger("silent") });
     await other.ready();
     onCleanup(() => other.close());
     const url = `/api/v1/directory/units/${DEMO_IDS.bygglov}`;

@@ -34,7 +34,7 @@ export class DirectoryRuntime {
   /** Emits "change" with the organisation id whenever its published directory changed. */
   readonly events = new EventEmitter();
   readonly #o: RuntimeOptions;
-  #listener: Tx | undefined;
+  #listener: { client: Tx; detach: () => void } | undefined;
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
   #ticking = false;
@@ -78,22 +78,38 @@ export class DirectoryRuntime {
 
   async #listen(): Promise<void> {
     if (this.#stopped) return;
+    let client: Tx | undefined;
     try {
-      const client = await this.#o.pool.connect();
-      client.on("notification", (msg) => {
+      client = await this.#o.pool.connect();
+      const c = client;
+      const onNotification = (msg: { channel: string; payload?: string | undefined }) => {
         if (msg.channel === DIRECTORY_CHANNEL && msg.payload) this.changed(msg.payload);
-      });
-      client.on("error", () => {
+      };
+      const onError = () => {
         // Lost the connection: we may have missed notifications, so trust nothing cached.
-        if (this.#listener !== client) return; // already released at stop
+        if (this.#listener?.client !== c) return;
         this.#listener = undefined;
-        client.release(true);
+        detach();
+        c.release(true);
         this.cache.invalidateAll();
         if (!this.#stopped) setTimeout(() => void this.#listen(), 1000).unref();
-      });
-      await client.query(`listen ${DIRECTORY_CHANNEL}`);
-      this.#listener = client;
+      };
+      // The client goes back to the pool afterwards: leave no handler of ours on it.
+      const detach = () => {
+        c.removeListener("notification", onNotification);
+        c.removeListener("error", onError);
+      };
+      c.on("notification", onNotification);
+      c.on("error", onError);
+      await c.query(`listen ${DIRECTORY_CHANNEL}`);
+      if (this.#stopped) {
+        detach();
+        c.release();
+        return;
+      }
+      this.#listener = { client: c, detach };
     } catch (e) {
+      client?.release(true);
       this.#o.log.warn({ err: e }, "directory: LISTEN failed, retrying");
       if (!this.#stopped) setTimeout(() => void this.#listen(), 1000).unref();
     }
@@ -145,8 +161,9 @@ export class DirectoryRuntime {
     const l = this.#listener;
     this.#listener = undefined;
     if (l) {
-      await l.query(`unlisten ${DIRECTORY_CHANNEL}`).catch(() => undefined);
-      l.release();
+      await l.client.query(`unlisten ${DIRECTORY_CHANNEL}`).catch(() => undefined);
+      l.detach();
+      l.client.release();
     }
   }
 }

@@ -87,6 +87,11 @@ describe("directory public pages", () => {
       assert.ok(!page.body.includes("<i>"), url);
       assert.match(page.body, /Gata &amp; park &lt;i&gt;&quot;x&quot;/, url);
     }
+    await t.db.pool.query("update dir_external_actor_versions set website_url = 'javascript:alert(1)' where org_id = $1", [t.org.id]);
+    t.app.directory.changed(t.org.id);
+    const service = await t.app.inject({ method: "GET", url: `/katalog/tjanster/${DEMO_IDS.serviceBygglov}` });
+    assert.match(service.body, /Länsstyrelsen/);
+    assert.doesNotMatch(service.body, /javascript:/, "a stored javascript: URL never becomes a link");
   });
 
   test("search page finds a service by a stemmed word", async () => {

@@ -16,7 +16,8 @@ const KIND_LABEL: Record<ContactPoint["kind"], Parameters<typeof dt>[1]> = {
   social: "dir.social",
 };
 
-function safeHref(url: string): string {
+/** Only http(s) links leave our pages: a stored `javascript:` URL never becomes a link. */
+export function safeHref(url: string): string {
   try {
     const u = new URL(url);
     return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : "#";

@@ -28,7 +28,7 @@ import { publicLimit } from "../api/public-routes.ts";
 import { serviceView } from "../read/present.ts";
 import { searchDirectory } from "../read/search.ts";
 import type { DirectoryRuntime } from "../runtime.ts";
-import { cardHtml } from "./card-html.ts";
+import { cardHtml, safeHref } from "./card-html.ts";
 import { dt } from "./messages.ts";
 
 function clock(req: FastifyRequest, rt: DirectoryRuntime): Date {
@@ -137,7 +137,7 @@ ${s.description ? html`<p>${s.description}</p>` : ""}
 <section aria-labelledby="vx-contact-h"><h2 id="vx-contact-h">${dt("sv", "dir.service.contact")}</h2>
 ${contactUnit ? cardHtml(contactUnit, snap, { headingLevel: 3 }) : ""}
 </section>
-${v.externalActors.length ? html`<section aria-labelledby="vx-ext-h"><h2 id="vx-ext-h">${dt("sv", "dir.externalLinks")}</h2><p>${dt("sv", "dir.externalNote")}</p><ul>${v.externalActors.map((a) => html`<li><a href="${a.websiteUrl}" rel="noopener">${a.name}</a></li>`)}</ul></section>` : ""}
+${v.externalActors.length ? html`<section aria-labelledby="vx-ext-h"><h2 id="vx-ext-h">${dt("sv", "dir.externalLinks")}</h2><p>${dt("sv", "dir.externalNote")}</p><ul>${v.externalActors.map((a) => html`<li><a href="${safeHref(a.websiteUrl)}" rel="noopener">${a.name}</a></li>`)}</ul></section>` : ""}
 <p><a href="/katalog${orgParam(org.slug)}">${dt("sv", "dir.search")}</a></p>`;
     return send(req, reply, s.name, body);
   });
@@ -151,7 +151,7 @@ ${v.externalActors.length ? html`<section aria-labelledby="vx-ext-h"><h2 id="vx-
       if (kind === "unit") return `/katalog/enheter/${id}${orgParam(org.slug)}`;
       if (kind === "service") return `/katalog/tjanster/${id}${orgParam(org.slug)}`;
       const a = index.externalActorsById.get(id);
-      return a?.websiteUrl ?? (unitId ? `/katalog/enheter/${unitId}` : "#");
+      return a ? safeHref(a.websiteUrl) : unitId ? `/katalog/enheter/${unitId}` : "#";
     };
     let results: SafeHtml | string = "";
     if (q.trim()) {

@@ -1,7 +1,7 @@
 // The editor forms of each entity kind: which fields, how a stored entity
 // fills them, and how a submitted form becomes an entity. The principles
 // judge the result; the form only shapes it.
-import { DEFAULT_REVIEW_INTERVAL_MONTHS, type ContactPoint, type DirectorySnapshot, type ExternalActor, type OrganisationProfile, type Service, type Unit } from "../domain/index.ts";
+import { DEFAULT_REVIEW_INTERVAL_MONTHS, suggestBridgeDays, type ContactPoint, type DirectorySnapshot, type ExternalActor, type OrganisationProfile, type Service, type Unit } from "../domain/index.ts";
 import type { EntityKind } from "../store/codecs.ts";
 import type { Field, Form } from "./forms.ts";
 
@@ -194,7 +194,14 @@ export function profileFields(s: DirectorySnapshot, v: Form): Field[] {
     { name: "closedOnPublicHolidays", label: "Stängt på allmänna helgdagar", type: "checkbox", value: v.closedOnPublicHolidays, paths: ["calendar.closedOnPublicHolidays"] },
     { name: "closedEves", label: "Stängda aftnar (en per rad: julafton, nyarsafton, midsommarafton, …)", type: "textarea", value: v.closedEves, paths: ["calendar.closedEves"] },
     { name: "reducedHours", label: "Tider dag före helgdag (t.ex. 08:00-12:00; tomt = vanliga tider)", value: v.reducedHours, paths: ["calendar.reducedHoursBeforeHolidays"] },
-    { name: "bridgeDays", label: "Klämdagar då vi har stängt (ÅÅÅÅ-MM-DD, en per rad)", type: "textarea", value: v.bridgeDays, paths: ["calendar.bridgeDays"] },
+    {
+      name: "bridgeDays",
+      label: "Klämdagar då vi har stängt (ÅÅÅÅ-MM-DD, en per rad)",
+      type: "textarea",
+      value: v.bridgeDays,
+      paths: ["calendar.bridgeDays"],
+      hint: `Klämdagar enligt kalendern: ${suggestBridgeDays({ fromYear: new Date().getUTCFullYear(), toYear: new Date().getUTCFullYear() + 1 }).join(", ")}.`,
+    },
   ];
 }
 

@@ -162,6 +162,13 @@ describe("directory in Chromium", () => {
     await page.click("button:has-text('Kasta utkastet')");
     await page.waitForSelector("p.ok");
     assert.doesNotMatch((await page.textContent("main")) ?? "", /Opublicerat utkast/);
+    await page.goto(`${base}/directory/import`);
+    await assertAccessible(page, "import");
+    await page.fill("#f-content", "type,name,contact_kind,value,website\nexternal_actor,Trafikverket,phone,0771-921 921,https://www.trafikverket.se/\n");
+    await page.click("button[value=check]");
+    await page.waitForSelector("#violations");
+    assert.match((await page.textContent("table")) ?? "", /rad 2\s*external-contact/);
+    await assertAccessible(page, "import refused");
     await page.goto(`${base}/directory/external-actors/new`);
     await assertAccessible(page, "new external actor");
     const inputs = await page.locator("form[action='/directory/external-actors/new'] :is(input, textarea, select):not([type=hidden]):not([name=effectiveAt])").evaluateAll((els) => els.map((e) => e.getAttribute("name")));

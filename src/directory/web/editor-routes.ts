@@ -16,6 +16,7 @@ import { restoreVersion } from "../use-cases/change-entity.ts";
 import { publishDrafts } from "../use-cases/publish-drafts.ts";
 import { registerEntityEditors } from "./editor-entities.ts";
 import { registerHoursEditor } from "./editor-hours.ts";
+import { registerImportEditor } from "./editor-import.ts";
 import { csrfField, formOf, parseLocalDateTime, savedNotice, sendPage, violationList, violationsOf } from "./forms.ts";
 
 const ROUTE = { config: { permission: "directory:read" as const, html: true }, schema: { hide: true } };
@@ -39,6 +40,7 @@ export async function registerEditorRoutes(app: FastifyInstance, rt: DirectoryRu
   const deps = rt.deps;
   await registerEntityEditors(app, rt);
   await registerHoursEditor(app, rt);
+  await registerImportEditor(app, rt);
 
   app.get("/directory", ROUTE, async (req, reply) => {
     const orgId = req.principal!.orgId;
@@ -56,6 +58,7 @@ export async function registerEditorRoutes(app: FastifyInstance, rt: DirectoryRu
 <li class="card"><h2><a href="/directory/publish">Publicera</a></h2><p>${drafts.length} opublicerade utkast.</p></li>
 <li class="card"><h2><a href="/directory/review">Granskning</a></h2><p>${due.filter((d) => d.state === "overdue").length} försenade, ${due.filter((d) => d.state === "due_soon").length} snart, ${due.filter((d) => d.state === "never_verified").length} aldrig granskade.</p></li>
 <li class="card"><h2><a href="/directory/profile">Organisationsprofil</a></h2><p>Domäner, nummerserier, kontaktcenter och helgkalender.</p></li>
+<li class="card"><h2><a href="/directory/import">Importera</a></h2><p>CSV-mallen eller HSDS 3.0, med samma kontroller.</p></li>
 </ul>
 <p>Publikt: <a href="/katalog">katalogen och sökningen</a> · <a href="/katalog/kontaktcenter">Kontaktcenter</a> · <a href="/hsds/services">HSDS 3.0</a> · <a href="/api/v1/directory/changes">ändringsflödet</a> · <a href="/api/docs">API-dokumentation</a></p>
 <section aria-labelledby="units-h"><h2 id="units-h">Enheter</h2>${tree(null)}<p><a href="/directory/units/new">Ny enhet</a></p></section>

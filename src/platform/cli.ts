@@ -51,8 +51,10 @@ export function registerPlatformCommands(program: Command): void {
           () => process.exit(1),
         );
       };
+      // SIGHUP too: a closed terminal must not leave PostgreSQL running without its owner.
       process.once("SIGINT", shutdown);
       process.once("SIGTERM", shutdown);
+      process.once("SIGHUP", shutdown);
     });
 
   program

@@ -114,6 +114,11 @@ export const ERROR_CATALOGUE = {
     sv: "Begäran måste bekräftas (sekretessprövas) innan den kan lämnas ut.",
     en: "The request must be confirmed (secrecy review) before it can be disclosed.",
   },
+  port_in_use: {
+    status: 500,
+    sv: "Porten används redan av ett annat program. Välj en annan med PORT.",
+    en: "The port is already in use by another program. Choose another with PORT.",
+  },
   internal: { status: 500, sv: "Ett oväntat fel inträffade.", en: "An unexpected error occurred." },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -10,6 +10,7 @@ import { ensureFirstOrganisation } from "./bootstrap/first-start.ts";
 import { DEMO_ORGANISATION, loadDemoData } from "./demo.ts";
 import { migrate } from "./db/migrate.ts";
 import { openDatabase, type Database } from "./db/open-database.ts";
+import { AppError } from "./errors.ts";
 import { createLogger } from "./logging.ts";
 import { loadEncryptionKey } from "./secrets.ts";
 
@@ -31,6 +32,7 @@ export async function startServer(opts: { demo?: boolean; port?: number } = {}):
   // Generated on first start when not configured; a broken key file stops start-up here.
   loadEncryptionKey(cfg);
   const db = await openDatabase(cfg, { attach: false, onLog: (line) => logger.trace({ postgres: line.trim() }) });
+  let app: FastifyInstance | undefined;
   try {
     await migrate(db.pool, { onApply: (name) => logger.info({ migration: name }, "migration applied") });
     const first = await ensureFirstOrganisation(db.pool, cfg, cfg.demo ? DEMO_ORGANISATION : undefined);
@@ -48,28 +50,35 @@ export async function startServer(opts: { demo?: boolean; port?: number } = {}):
     const oidc = cfg.oidcIssuer
       ? createOidcLogin({ issuer: cfg.oidcIssuer, clientId: cfg.oidcClientId, clientSecret: cfg.oidcClientSecret, allowHttp: cfg.oidcAllowHttp })
       : undefined;
-    const app = await buildApp({ cfg, pool: db.pool, logger, oidc });
+    app = await buildApp({ cfg, pool: db.pool, logger, oidc });
     await app.listen({ port: cfg.port, host: cfg.host });
     const addr = app.server.address();
     const port = typeof addr === "object" && addr ? addr.port : cfg.port;
     const url = `http://${cfg.host === "0.0.0.0" || cfg.host === "::" ? "localhost" : cfg.host}:${port}`;
     logger.info({ url, readyMs: Math.round(performance.now() - t0), embedded: db.embedded }, "Växel är redo / ready");
     let stopping: Promise<void> | undefined;
+    const started = app;
     return {
-      app,
+      app: started,
       db,
       cfg,
       url,
       stop() {
         stopping ??= (async () => {
-          await app.close();
+          await started.close();
           await db.close();
         })();
         return stopping;
       },
     };
   } catch (e) {
+    // e.g. the port is taken: close the app first (its onClose hooks stop the
+    // modules' background work and release their connections), then the database.
+    if (app) await app.close().catch(() => undefined);
     await db.close().catch(() => undefined);
+    if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new AppError("port_in_use", { public: { port: cfg.port }, cause: e });
+    }
     throw e;
   }
 }

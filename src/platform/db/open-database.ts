@@ -41,7 +41,9 @@ export async function openDatabase(
     url,
     embedded: true,
     async close() {
-      await pool.end().catch(() => undefined);
+      // pool.end() waits for every checked-out client; never let a leaked one keep
+      // PostgreSQL (and the process) running: stop the cluster after 5 s regardless.
+      await Promise.race([pool.end().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
       await handle.stop();
     },
   };

@@ -171,6 +171,16 @@ describe("directory in Chromium", () => {
     await assertAccessible(page, "import refused");
     await page.goto(`${base}/directory/external-actors/new`);
     await assertAccessible(page, "new external actor");
+    // English when the person chooses it, with the rule's English message.
+    await page.goto(`${base}/directory/contact-points/new?unit=${DEMO_IDS.bygglov}&lang=en`);
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    await page.fill("#f-address", "anna.svensson@trollhattan.se");
+    await page.click("button[value=draft]");
+    await page.waitForSelector("#violations");
+    assert.match((await page.textContent("#violations")) ?? "", /Nothing was saved[^]*personal-contact/);
+    await assertAccessible(page, "refused form in English");
+    await page.goto(`${base}/directory?lang=sv`);
+    await page.goto(`${base}/directory/external-actors/new`);
     const inputs = await page.locator("form[action='/directory/external-actors/new'] :is(input, textarea, select):not([type=hidden]):not([name=effectiveAt])").evaluateAll((els) => els.map((e) => e.getAttribute("name")));
     assert.deepEqual(inputs, ["name", "websiteUrl", "description"]);
   });

@@ -15,6 +15,7 @@ import { listDrafts, listScheduled, loadCurrent, loadSnapshot } from "../store/v
 import { deleteEntity, discardEntityDraft, verifyContactPoint } from "../use-cases/change-entity.ts";
 import { saveEntity, type SaveResult } from "../use-cases/save-entity.ts";
 import { ENTITY_FORMS, profileFields, profileFromForm, profileToForm, type EntityForm } from "./entity-forms.ts";
+import { dt } from "./messages.ts";
 import { csrfField, formOf, parseLocalDateTime, publishControls, renderField, savedNotice, sendPage, violationList, violationsOf, type Form } from "./forms.ts";
 
 const ROUTE = { config: { permission: "directory:read" as const, html: true }, schema: { hide: true } };
@@ -28,46 +29,48 @@ export function stateOf(r: SaveResult<EntityKind>): "draft" | "published" | "sch
 
 async function statusBadges(rt: DirectoryRuntime, req: FastifyRequest, path: string, id: string): Promise<SafeHtml> {
   const orgId = req.principal!.orgId;
+  const lang = req.lang;
   const drafts = (await listDrafts(rt.deps.pool, orgId)).filter((d) => d.id === id);
   const scheduled = (await listScheduled(rt.deps.pool, orgId)).filter((s) => s.id === id);
   return html`${drafts.map(
-    (d) => html`<div class="actions"><span class="badge warn">${d.deleted ? "Borttagning väntar på publicering" : "Opublicerat utkast"}</span>
-<form method="post" action="/directory/${path}/${id}/discard" class="inline">${csrfField(req)}<button type="submit" class="secondary">Kasta utkastet</button></form></div>`,
-  )}${scheduled.map((s) => html`<p><span class="badge">Schemalagd ${s.effectiveAt.toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })}</span></p>`)}`;
+    (d) => html`<div class="actions"><span class="badge warn">${dt(lang, d.deleted ? "ed.draftDelete" : "ed.draft")}</span>
+<form method="post" action="/directory/${path}/${id}/discard" class="inline">${csrfField(req)}<button type="submit" class="secondary">${dt(lang, "ed.discard")}</button></form></div>`,
+  )}${scheduled.map((s) => html`<p><span class="badge">${dt(lang, "ed.scheduled", { at: s.effectiveAt.toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" }) })}</span></p>`)}`;
 }
 
 function extras(form: EntityForm, id: string, snap: DirectorySnapshot, req: FastifyRequest, whereUsed: string[]): SafeHtml | string {
   const index = indexSnapshot(snap);
   const csrf = csrfField(req);
+  const lang = req.lang;
   if (form.kind === "unit") {
     const unit = index.unitsById.get(id);
     if (!unit) return "";
     const points = index.contactPointsByUnit.get(id) ?? [];
     const r = resolveReachableContact(unit, snap);
-    return html`<section aria-labelledby="cp-h"><h2 id="cp-h">Kontaktvägar</h2>
-${points.length ? html`<ul>${points.map((p) => html`<li><a href="/directory/contact-points/${p.id}">${p.label ?? p.kind}: ${valueOf(p)}</a></li>`)}</ul>` : html`<p>Inga egna kontaktvägar.</p>`}
-<p><a href="/directory/contact-points/new?unit=${id}">Lägg till kontaktväg</a></p>
-<p>${r.contact ? html`Invånare hänvisas till: <strong>${r.contact.unitName}</strong> (${r.contact.role === "self" ? "enheten själv" : "reserv som systemet räknat fram"})` : html`<span class="error">Ingen nåbar kontaktväg: inte ens kontaktcenter har brevlåda eller telefon.</span>`}</p>
-<p><a href="/directory/hours/units/${id}">Öppettider</a> · <a href="/katalog/enheter/${id}">Visa den publika sidan</a></p></section>`;
+    return html`<section aria-labelledby="cp-h"><h2 id="cp-h">${dt(lang, "ed.cp")}</h2>
+${points.length ? html`<ul>${points.map((p) => html`<li><a href="/directory/contact-points/${p.id}">${p.label ?? p.kind}: ${valueOf(p)}</a></li>`)}</ul>` : html`<p>${dt(lang, "ed.cp.none")}</p>`}
+<p><a href="/directory/contact-points/new?unit=${id}">${dt(lang, "ed.cp.add")}</a></p>
+<p>${r.contact ? html`${dt(lang, "ed.route.to")} <strong>${r.contact.unitName}</strong> (${dt(lang, r.contact.role === "self" ? "ed.route.self" : "ed.route.fallback")})` : html`<span class="error">${dt(lang, "ed.route.none")}</span>`}</p>
+<p><a href="/directory/hours/units/${id}">${dt(lang, "ed.hours")}</a> · <a href="/katalog/enheter/${id}">${dt(lang, "ed.publicPage")}</a></p></section>`;
   }
   if (form.kind === "contact_point") {
     const cp = snap.contactPoints.find((c) => c.id === id);
     const state = cp ? reviewState(cp.verification, new Date()) : "never_verified";
-    const stateText = { never_verified: "aldrig granskad", ok: "granskad", due_soon: "snart dags att granska", overdue: "försenad granskning" }[state];
-    return html`<section aria-labelledby="rev-h"><h2 id="rev-h">Granskning</h2>
-<p>Senast granskad: ${cp?.verification.verifiedAt ? cp.verification.verifiedAt.toISOString().slice(0, 10) : "aldrig"}${cp?.verification.verifiedBy ? ` av ${cp.verification.verifiedBy}` : ""} <span class="badge">${stateText}</span></p>
-<form method="post" action="/directory/contact-points/${id}/verify">${csrf}<button type="submit" class="secondary">Markera som granskad</button></form>
-<p><a href="/directory/hours/contact-points/${id}">Öppettider för kontaktvägen</a></p></section>
-<section aria-labelledby="used-h"><h2 id="used-h">Var visas kontaktvägen?</h2>
-${whereUsed.length ? html`<ul>${whereUsed.map((u) => html`<li>${u}</li>`)}</ul>` : html`<p>Inga inbäddningar rapporterade ännu. Kortet finns också i API:t, HSDS-exporten och på den publika sidan.</p>`}</section>`;
+    const stateText = dt(lang, `ed.review.state.${state}`);
+    return html`<section aria-labelledby="rev-h"><h2 id="rev-h">${dt(lang, "ed.review")}</h2>
+<p>${dt(lang, "ed.review.last")} ${cp?.verification.verifiedAt ? cp.verification.verifiedAt.toISOString().slice(0, 10) : dt(lang, "ed.review.never")}${cp?.verification.verifiedBy ? ` ${dt(lang, "ed.review.by", { who: cp.verification.verifiedBy })}` : ""} <span class="badge">${stateText}</span></p>
+<form method="post" action="/directory/contact-points/${id}/verify">${csrf}<button type="submit" class="secondary">${dt(lang, "ed.review.mark")}</button></form>
+<p><a href="/directory/hours/contact-points/${id}">${dt(lang, "ed.cp.hours")}</a></p></section>
+<section aria-labelledby="used-h"><h2 id="used-h">${dt(lang, "ed.used")}</h2>
+${whereUsed.length ? html`<ul>${whereUsed.map((u) => html`<li>${u}</li>`)}</ul>` : html`<p>${dt(lang, "ed.used.none")}</p>`}</section>`;
   }
   if (form.kind === "service") {
     const s = index.servicesById.get(id);
     if (!s) return "";
     const r = resolveReachableContact(s, snap);
-    return html`<section aria-labelledby="route-h"><h2 id="route-h">Hänvisning</h2>
-<p>${r.contact ? html`Invånare hänvisas till <strong>${r.contact.unitName}</strong>: ${[r.contact.phone ? valueOf(r.contact.phone) : "", r.contact.email?.address ?? ""].filter(Boolean).join(", ")}` : html`<span class="error">Ingen nåbar kontaktväg.</span>`}</p>
-<p><a href="/directory/hours/services/${id}">Öppettider för tjänsten</a> · <a href="/katalog/tjanster/${id}">Visa den publika sidan</a></p></section>`;
+    return html`<section aria-labelledby="route-h"><h2 id="route-h">${dt(lang, "ed.service.route")}</h2>
+<p>${r.contact ? html`${dt(lang, "ed.service.to")} <strong>${r.contact.unitName}</strong>: ${[r.contact.phone ? valueOf(r.contact.phone) : "", r.contact.email?.address ?? ""].filter(Boolean).join(", ")}` : html`<span class="error">${dt(lang, "ed.service.none")}</span>`}</p>
+<p><a href="/directory/hours/services/${id}">${dt(lang, "ed.service.hours")}</a> · <a href="/katalog/tjanster/${id}">${dt(lang, "ed.publicPage")}</a></p></section>`;
   }
   return "";
 }
@@ -83,19 +86,20 @@ export async function registerEntityEditors(app: FastifyInstance, rt: DirectoryR
       return cp ? (await listEmbedUses(deps.pool, p.orgId, cp.unitId)).map((u) => `${u.hostUrl} (${u.embed}, senast ${u.lastSeen.toISOString().slice(0, 10)})`) : [];
     })() : [];
     const action = o.id ? `/directory/${form.path}/${o.id}` : `/directory/${form.path}/new`;
-    const title = o.id ? `${form.title}: ${o.values.name ?? o.values.label ?? o.values.address ?? ""}` : `Ny ${form.title.toLowerCase()}`;
-    const body = html`<p><a href="/directory">← Kontaktkatalog</a></p>
+    const lang = req.lang;
+    const title = o.id ? `${form.title[lang]}: ${o.values.name ?? o.values.label ?? o.values.address ?? ""}` : dt(lang, "ed.new", { what: form.title[lang].toLowerCase() });
+    const body = html`<p><a href="/directory">${dt(lang, "ed.back")}</a></p>
 <h1>${title}</h1>
 ${o.id ? await statusBadges(rt, req, form.path, o.id) : ""}
 ${savedNotice(req)}
-${violationList(o.violations)}
+${violationList(o.violations, lang)}
 <form method="post" action="${action}" novalidate>
 ${csrfField(req)}
-${form.fields(snap, o.values).map((f) => renderField(f, o.violations))}
-${publishControls({ canPublish: can(p, "directory:publish"), effectiveAt: o.values.effectiveAt })}
+${form.fields(snap, o.values, lang).map((f) => renderField(f, o.violations, lang))}
+${publishControls({ canPublish: can(p, "directory:publish"), effectiveAt: o.values.effectiveAt, lang })}
 </form>
-${o.id ? html`<p><a href="/directory/history/${form.path}/${o.id}">Historik och återställning</a></p>
-<form method="post" action="/directory/${form.path}/${o.id}/delete">${csrfField(req)}<button type="submit" class="secondary">Ta bort (som utkast)</button></form>
+${o.id ? html`<p><a href="/directory/history/${form.path}/${o.id}">${dt(lang, "ed.history")}</a></p>
+<form method="post" action="/directory/${form.path}/${o.id}/delete">${csrfField(req)}<button type="submit" class="secondary">${dt(lang, "ed.delete")}</button></form>
 ${extras(form, o.id, snap, req, whereUsed)}` : ""}`;
     return sendPage(req, reply, title, body, o.status);
   }
@@ -155,15 +159,16 @@ ${extras(form, o.id, snap, req, whereUsed)}` : ""}`;
     const p = req.principal!;
     const snap = await loadSnapshot(deps.pool, p.orgId, { mode: "working" });
     const v = values ?? profileToForm(snap.org);
-    const body = html`<p><a href="/directory">← Kontaktkatalog</a></p>
-<h1>Organisationsprofil</h1>
+    const lang = req.lang;
+    const body = html`<p><a href="/directory">${dt(lang, "ed.back")}</a></p>
+<h1>${dt(lang, "ed.profile")}</h1>
 ${savedNotice(req)}
-${violationList(violations)}
+${violationList(violations, lang)}
 <form method="post" action="/directory/profile" novalidate>${csrfField(req)}
-${profileFields(snap, v).map((f) => renderField(f, violations))}
-${publishControls({ canPublish: can(p, "directory:publish"), effectiveAt: v.effectiveAt })}
+${profileFields(snap, v, lang).map((f) => renderField(f, violations, lang))}
+${publishControls({ canPublish: can(p, "directory:publish"), effectiveAt: v.effectiveAt, lang })}
 </form>`;
-    return sendPage(req, reply, "Organisationsprofil", body, status);
+    return sendPage(req, reply, dt(lang, "ed.profile"), body, status);
   }
   app.get("/directory/profile", ROUTE, async (req, reply) => renderProfile(req, reply, undefined, []));
   app.post("/directory/profile", WRITE, async (req, reply) => {

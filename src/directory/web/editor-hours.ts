@@ -17,10 +17,15 @@ import { loadCurrent, loadSnapshot } from "../store/versions.ts";
 import { saveEntity } from "../use-cases/save-entity.ts";
 import { nameOf } from "./editor-routes.ts";
 import { stateOf } from "./editor-entities.ts";
+import type { Lang } from "../../web/i18n.ts";
+import { bi, dt } from "./messages.ts";
 import { csrfField, formOf, parseLocalDateTime, publishControls, renderField, savedNotice, sendPage, violationList, violationsOf, type Form } from "./forms.ts";
 
 const KINDS: Record<string, Exclude<EntityKind, "profile" | "external_actor">> = { units: "unit", "contact-points": "contact_point", services: "service" };
-const DAY_SV: Record<Weekday, string> = { mo: "Måndag", tu: "Tisdag", we: "Onsdag", th: "Torsdag", fr: "Fredag", sa: "Lördag", su: "Söndag" };
+const DAY: Record<Lang, Record<Weekday, string>> = {
+  sv: { mo: "Måndag", tu: "Tisdag", we: "Onsdag", th: "Torsdag", fr: "Fredag", sa: "Lördag", su: "Söndag" },
+  en: { mo: "Monday", tu: "Tuesday", we: "Wednesday", th: "Thursday", fr: "Friday", sa: "Saturday", su: "Sunday" },
+};
 const RULE = "invalid-opening-hours";
 
 function intervalsText(list: TimeInterval[] | undefined): string {
@@ -63,10 +68,11 @@ export function hoursFromForm(f: Form): { hours: OpeningHours | undefined; viola
   (f.exceptions ?? "").split("\n").map((l) => l.trim()).filter(Boolean).forEach((line, i) => {
     const m = /^(\d{4}-\d{2}-\d{2})\s+(.*)$/.exec(line);
     const rest = m?.[2]?.trim() ?? "";
-    const closed = /^stängt\b\s*(.*)$/i.exec(rest);
-    const note = /^notering:\s*(.+)$/i.exec(rest);
+    // Swedish keywords first; the English ones work too.
+    const closed = /^(?:stängt|closed)(?:\s+|$)(.*)$/iu.exec(rest);
+    const note = /^(?:notering|note):\s*(.+)$/iu.exec(rest);
     const times = /^((?:\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\s*,?\s*)+)(.*)$/.exec(rest);
-    if (m && closed) exceptions.push({ date: m[1]!, kind: "closed", ...(closed[1] ? { note: closed[1] } : {}) });
+    if (m && closed) exceptions.push({ date: m[1]!, kind: "closed", ...(closed[1]?.trim() ? { note: closed[1].trim() } : {}) });
     else if (m && note) exceptions.push({ date: m[1]!, kind: "note", note: note[1]! });
     else if (m && times && parseIntervals(times[1]!.replace(/,\s*$/, ""))) exceptions.push({ date: m[1]!, kind: "hours", intervals: parseIntervals(times[1]!.replace(/,\s*$/, ""))!, ...(times[2]?.trim() ? { note: times[2].trim() } : {}) });
     else violations.push(violation(RULE, "exceptions", `Rad ${i + 1}: skriv ”ÅÅÅÅ-MM-DD stängt”, ”ÅÅÅÅ-MM-DD 08:00-12:00” eller ”ÅÅÅÅ-MM-DD notering: text”.`, `Line ${i + 1}: write "YYYY-MM-DD stängt", "YYYY-MM-DD 08:00-12:00" or "YYYY-MM-DD notering: text".`));
@@ -75,13 +81,16 @@ export function hoursFromForm(f: Form): { hours: OpeningHours | undefined; viola
   return { hours, violations: violations.length ? violations : checkOpeningHours(hours).map((v) => ({ ...v, path: v.path.replace(/^openingHours\.weekly\.(\w\w).*/, "day_$1").replace(/^openingHours\.exceptions.*/, "exceptions") })) };
 }
 
-function preview(hours: OpeningHours, snap: DirectorySnapshot, fromDate: string): SafeHtml {
+function preview(hours: OpeningHours, snap: DirectorySnapshot, fromDate: string, lang: Lang): SafeHtml {
   const [y, mo, d] = fromDate.split("-").map(Number);
   const start = instantOf({ year: y!, month: mo!, day: d!, hour: 12, minute: 0, second: 0 }, snap.org.timeZone ?? "Europe/Stockholm");
   const days = nextDays(resolveOpeningHours(hours, snap.org), start, 14);
-  return html`<table class="vx-days" id="preview"><caption>Förhandsvisning: 14 dagar från ${dateLabel(fromDate, "sv")} (med helgdagar och organisationens kalender)</caption>
-<thead><tr><th scope="col">Dag</th><th scope="col">Öppet</th></tr></thead><tbody>
-${days.map((x) => html`<tr${x.special ? html` class="special"` : ""} data-date="${x.date}"><th scope="row">${dateLabel(x.date, "sv")}</th><td>${x.closed ? "Stängt" : x.intervals.map((i) => `${i.from}–${i.to}`).join(", ")}${x.reason_sv ? html` <span class="vx-reason">(${x.reason_sv})</span>` : ""}</td></tr>`)}
+  return html`<table class="vx-days" id="preview"><caption>${bi(lang, "Förhandsvisning: 14 dagar från", "Preview: 14 days from")} ${dateLabel(fromDate, lang)} ${bi(lang, "(med helgdagar och organisationens kalender)", "(with public holidays and the organisation's calendar)")}</caption>
+<thead><tr><th scope="col">${bi(lang, "Dag", "Day")}</th><th scope="col">${bi(lang, "Öppet", "Open")}</th></tr></thead><tbody>
+${days.map((x) => {
+  const reason = lang === "en" ? x.reason_en : x.reason_sv;
+  return html`<tr${x.special ? html` class="special"` : ""} data-date="${x.date}"><th scope="row">${dateLabel(x.date, lang)}</th><td>${x.closed ? dt(lang, "dir.closedToday") : x.intervals.map((i) => `${i.from}–${i.to}`).join(", ")}${reason ? html` <span class="vx-reason">(${reason})</span>` : ""}</td></tr>`;
+})}
 </tbody></table>`;
 }
 
@@ -102,19 +111,20 @@ export async function registerHoursEditor(app: FastifyInstance, rt: DirectoryRun
     const { path, kind, id, snap } = await load(req);
     const fromDate = /^\d{4}-\d{2}-\d{2}$/.test(values.previewFrom ?? "") ? values.previewFrom! : isoDateIn(deps.now(), snap.org.timeZone ?? "Europe/Stockholm");
     const parsed = hoursFromForm(values);
-    const title = `Öppettider: ${nameOf(kind, id, snap)}`;
-    const body = html`<p><a href="/directory/${path}/${id}">← Tillbaka</a></p><h1>${title}</h1>${savedNotice(req)}${violationList(violations)}
+    const lang = req.lang;
+    const title = `${dt(lang, "ed.hours")}: ${nameOf(kind, id, snap)}`;
+    const body = html`<p><a href="/directory/${path}/${id}">${dt(lang, "ed.back.short")}</a></p><h1>${title}</h1>${savedNotice(req)}${violationList(violations, lang)}
 <form method="post" action="/directory/hours/${path}/${id}" novalidate>${csrfField(req)}
-<fieldset><legend>Veckoschema (tomt = stängt)</legend>
-${WEEKDAYS.map((d) => renderField({ name: `day_${d}`, label: DAY_SV[d], value: values[`day_${d}`], hint: d === "mo" ? "T.ex. 08:00-16:30 eller 08:00-12:00, 13:00-16:30" : "" }, violations))}
+<fieldset><legend>${bi(lang, "Veckoschema (tomt = stängt)", "Weekly hours (empty = closed)")}</legend>
+${WEEKDAYS.map((d) => renderField({ name: `day_${d}`, label: DAY[lang][d], value: values[`day_${d}`], hint: d === "mo" ? bi(lang, "T.ex. 08:00-16:30 eller 08:00-12:00, 13:00-16:30", "E.g. 08:00-16:30 or 08:00-12:00, 13:00-16:30") : "" }, violations, lang))}
 </fieldset>
-${renderField({ name: "exceptions", label: "Undantag (en rad per datum)", type: "textarea", value: values.exceptions, hint: "”2026-12-23 stängt”, ”2026-12-30 08:00-12:00 kortare dag” eller ”2026-06-18 notering: telefonkön stänger 15:00”. Helgdagar, aftnar och klämdagar kommer från organisationens kalender." }, violations)}
-${renderField({ name: "none", label: "Inga egna öppettider", type: "checkbox", value: values.none }, violations)}
-<div class="actions"><div><label for="f-previewFrom">Förhandsvisa från datum</label><input type="date" id="f-previewFrom" name="previewFrom" value="${fromDate}"></div>
-<button type="submit" name="action" value="preview" class="secondary">Förhandsvisa</button></div>
-${publishControls({ canPublish: can(req.principal, "directory:publish"), effectiveAt: values.effectiveAt })}
+${renderField({ name: "exceptions", label: bi(lang, "Undantag (en rad per datum)", "Exceptions (one line per date)"), type: "textarea", value: values.exceptions, hint: bi(lang, "”2026-12-23 stängt”, ”2026-12-30 08:00-12:00 kortare dag” eller ”2026-06-18 notering: telefonkön stänger 15:00”. Helgdagar, aftnar och klämdagar kommer från organisationens kalender.", "“2026-12-23 closed”, “2026-12-30 08:00-12:00 shorter day” or “2026-06-18 note: the phone queue closes at 15:00”. Public holidays, eves and bridge days come from the organisation's calendar.") }, violations, lang)}
+${renderField({ name: "none", label: bi(lang, "Inga egna öppettider", "No opening hours of its own"), type: "checkbox", value: values.none }, violations, lang)}
+<div class="actions"><div><label for="f-previewFrom">${bi(lang, "Förhandsvisa från datum", "Preview from date")}</label><input type="date" id="f-previewFrom" name="previewFrom" value="${fromDate}"></div>
+<button type="submit" name="action" value="preview" class="secondary">${bi(lang, "Förhandsvisa", "Preview")}</button></div>
+${publishControls({ canPublish: can(req.principal, "directory:publish"), effectiveAt: values.effectiveAt, lang })}
 </form>
-${parsed.hours && parsed.violations.length === 0 ? preview(parsed.hours, snap, fromDate) : ""}`;
+${parsed.hours && parsed.violations.length === 0 ? preview(parsed.hours, snap, fromDate, lang) : ""}`;
     return sendPage(req, reply, title, body, status);
   }
 

@@ -17,6 +17,7 @@ import { publishDrafts } from "../use-cases/publish-drafts.ts";
 import { registerEntityEditors } from "./editor-entities.ts";
 import { registerHoursEditor } from "./editor-hours.ts";
 import { registerImportEditor } from "./editor-import.ts";
+import { bi, dt } from "./messages.ts";
 import { csrfField, formOf, parseLocalDateTime, savedNotice, sendPage, violationList, violationsOf } from "./forms.ts";
 
 const ROUTE = { config: { permission: "directory:read" as const, html: true }, schema: { hide: true } };
@@ -48,23 +49,24 @@ export async function registerEditorRoutes(app: FastifyInstance, rt: DirectoryRu
     const index = indexSnapshot(snap);
     const drafts = await listDrafts(deps.pool, orgId);
     const due = reviewQueue(snap.contactPoints, deps.now());
+    const lang = req.lang;
     const tree = (parentId: string | null): SafeHtml | string => {
       const children = (index.childrenByUnit.get(parentId) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, "sv"));
-      return children.length ? html`<ul>${children.map((u) => html`<li><a href="/directory/units/${u.id}">${u.name}</a> <span class="muted">(${(index.contactPointsByUnit.get(u.id) ?? []).length} kontaktvägar)</span>${tree(u.id)}</li>`)}</ul>` : "";
+      return children.length ? html`<ul>${children.map((u) => html`<li><a href="/directory/units/${u.id}">${u.name}</a> <span class="muted">(${(index.contactPointsByUnit.get(u.id) ?? []).length} ${bi(lang, "kontaktvägar", "contact points")})</span>${tree(u.id)}</li>`)}</ul>` : "";
     };
-    const body = html`<h1>Kontaktkatalog</h1>
-<p>En källa för alla kontaktuppgifter. Ändringar sparas som utkast och syns för invånare först när de publiceras.</p>
+    const body = html`<h1>${dt(lang, "dir.title")}</h1>
+<p>${bi(lang, "En källa för alla kontaktuppgifter. Ändringar sparas som utkast och syns för invånare först när de publiceras.", "One source for all contact details. Changes are saved as drafts and reach residents only when published.")}</p>
 <ul class="cards">
-<li class="card"><h2><a href="/directory/publish">Publicera</a></h2><p>${drafts.length} opublicerade utkast.</p></li>
-<li class="card"><h2><a href="/directory/review">Granskning</a></h2><p>${due.filter((d) => d.state === "overdue").length} försenade, ${due.filter((d) => d.state === "due_soon").length} snart, ${due.filter((d) => d.state === "never_verified").length} aldrig granskade.</p></li>
-<li class="card"><h2><a href="/directory/profile">Organisationsprofil</a></h2><p>Domäner, nummerserier, kontaktcenter och helgkalender.</p></li>
-<li class="card"><h2><a href="/directory/import">Importera</a></h2><p>CSV-mallen eller HSDS 3.0, med samma kontroller.</p></li>
+<li class="card"><h2><a href="/directory/publish">${bi(lang, "Publicera", "Publish")}</a></h2><p>${drafts.length} ${bi(lang, "opublicerade utkast.", "unpublished drafts.")}</p></li>
+<li class="card"><h2><a href="/directory/review">${dt(lang, "ed.review")}</a></h2><p>${due.filter((d) => d.state === "overdue").length} ${bi(lang, "försenade", "overdue")}, ${due.filter((d) => d.state === "due_soon").length} ${bi(lang, "snart", "due soon")}, ${due.filter((d) => d.state === "never_verified").length} ${bi(lang, "aldrig granskade.", "never reviewed.")}</p></li>
+<li class="card"><h2><a href="/directory/profile">${dt(lang, "ed.profile")}</a></h2><p>${bi(lang, "Domäner, nummerserier, kontaktcenter och helgkalender.", "Domains, number series, contact center and holiday calendar.")}</p></li>
+<li class="card"><h2><a href="/directory/import">${bi(lang, "Importera", "Import")}</a></h2><p>${bi(lang, "CSV-mallen eller HSDS 3.0, med samma kontroller.", "The CSV template or HSDS 3.0, with the same checks.")}</p></li>
 </ul>
-<p>Publikt: <a href="/katalog">katalogen och sökningen</a> · <a href="/katalog/kontaktcenter">Kontaktcenter</a> · <a href="/hsds/services">HSDS 3.0</a> · <a href="/api/v1/directory/changes">ändringsflödet</a> · <a href="/api/docs">API-dokumentation</a></p>
-<section aria-labelledby="units-h"><h2 id="units-h">Enheter</h2>${tree(null)}<p><a href="/directory/units/new">Ny enhet</a></p></section>
-<section aria-labelledby="svc-h"><h2 id="svc-h">Tjänster</h2><ul>${snap.services.map((s) => html`<li><a href="/directory/services/${s.id}">${s.name}</a></li>`)}</ul><p><a href="/directory/services/new">Ny tjänst</a></p></section>
-<section aria-labelledby="act-h"><h2 id="act-h">Externa aktörer</h2><p class="muted">Bara namn och webbplats.</p><ul>${snap.externalActors.map((a) => html`<li><a href="/directory/external-actors/${a.id}">${a.name}</a></li>`)}</ul><p><a href="/directory/external-actors/new">Ny extern aktör</a></p></section>`;
-    return sendPage(req, reply, "Kontaktkatalog", body);
+<p>${bi(lang, "Publikt:", "Public:")} <a href="/katalog">${bi(lang, "katalogen och sökningen", "the directory and search")}</a> · <a href="/katalog/kontaktcenter">${bi(lang, "Kontaktcenter", "Contact center")}</a> · <a href="/hsds/services">HSDS 3.0</a> · <a href="/api/v1/directory/changes">${bi(lang, "ändringsflödet", "change feed")}</a> · <a href="/api/docs">${bi(lang, "API-dokumentation", "API documentation")}</a></p>
+<section aria-labelledby="units-h"><h2 id="units-h">${dt(lang, "dir.units")}</h2>${tree(null)}<p><a href="/directory/units/new">${bi(lang, "Ny enhet", "New unit")}</a></p></section>
+<section aria-labelledby="svc-h"><h2 id="svc-h">${dt(lang, "dir.services")}</h2><ul>${snap.services.map((s) => html`<li><a href="/directory/services/${s.id}">${s.name}</a></li>`)}</ul><p><a href="/directory/services/new">${bi(lang, "Ny tjänst", "New service")}</a></p></section>
+<section aria-labelledby="act-h"><h2 id="act-h">${dt(lang, "dir.actors")}</h2><p class="muted">${bi(lang, "Bara namn och webbplats.", "Name and website only.")}</p><ul>${snap.externalActors.map((a) => html`<li><a href="/directory/external-actors/${a.id}">${a.name}</a></li>`)}</ul><p><a href="/directory/external-actors/new">${bi(lang, "Ny extern aktör", "New external actor")}</a></p></section>`;
+    return sendPage(req, reply, dt(lang, "dir.title"), body);
   });
 
   async function renderPublish(req: FastifyRequest, reply: FastifyReply, violations: Violation[], status = 200) {
@@ -72,21 +74,22 @@ export async function registerEditorRoutes(app: FastifyInstance, rt: DirectoryRu
     const snap = await loadSnapshot(deps.pool, p.orgId, { mode: "working" });
     const drafts = await listDrafts(deps.pool, p.orgId);
     const scheduled = await listScheduled(deps.pool, p.orgId);
-    const body = html`<p><a href="/directory">← Kontaktkatalog</a></p><h1>Publicera</h1>
-${savedNotice(req)}${violationList(violations)}
+    const lang = req.lang;
+    const body = html`<p><a href="/directory">${dt(lang, "ed.back")}</a></p><h1>${bi(lang, "Publicera", "Publish")}</h1>
+${savedNotice(req)}${violationList(violations, lang)}
 ${
   drafts.length
     ? html`<form method="post" action="/directory/publish">${csrfField(req)}
-<fieldset><legend>Opublicerade utkast</legend>
-${drafts.map((d) => html`<div><input type="checkbox" id="d-${d.id}" name="item" value="${d.kind}:${d.id}" checked> <label for="d-${d.id}" style="display:inline">${KIND_LABEL_SV[d.kind]}: ${nameOf(d.kind, d.id, snap)}${d.deleted ? " (tas bort)" : ""}</label> <a href="${editHref(d.kind, d.id)}">redigera</a> <span class="muted">sparat ${when(d.createdAt)} av ${d.createdBy}</span></div>`)}
+<fieldset><legend>${bi(lang, "Opublicerade utkast", "Unpublished drafts")}</legend>
+${drafts.map((d) => html`<div><input type="checkbox" id="d-${d.id}" name="item" value="${d.kind}:${d.id}" checked> <label for="d-${d.id}" style="display:inline">${KIND_LABEL_SV[d.kind]}: ${nameOf(d.kind, d.id, snap)}${d.deleted ? ` (${bi(lang, "tas bort", "to be deleted")})` : ""}</label> <a href="${editHref(d.kind, d.id)}">${bi(lang, "redigera", "edit")}</a> <span class="muted">${bi(lang, "sparat", "saved")} ${when(d.createdAt)} ${dt(lang, "ed.review.by", { who: d.createdBy })}</span></div>`)}
 </fieldset>
-${can(p, "directory:publish") ? html`<div class="actions"><div><label for="f-effectiveAt">Publicera från (valfritt, svensk tid)</label><input type="datetime-local" id="f-effectiveAt" name="effectiveAt"></div><button type="submit">Publicera markerade</button></div>` : html`<p>Du kan spara utkast men inte publicera.</p>`}
+${can(p, "directory:publish") ? html`<div class="actions"><div><label for="f-effectiveAt">${dt(lang, "ed.publishFrom")}</label><input type="datetime-local" id="f-effectiveAt" name="effectiveAt"></div><button type="submit">${bi(lang, "Publicera markerade", "Publish the selected")}</button></div>` : html`<p>${bi(lang, "Du kan spara utkast men inte publicera.", "You can save drafts but not publish.")}</p>`}
 </form>`
-    : html`<p>Inga opublicerade utkast.</p>`
+    : html`<p>${bi(lang, "Inga opublicerade utkast.", "No unpublished drafts.")}</p>`
 }
-<section aria-labelledby="sched-h"><h2 id="sched-h">Schemalagda ändringar</h2>
-${scheduled.length ? html`<ul>${scheduled.map((s) => html`<li>${when(s.effectiveAt)}: <a href="${editHref(s.kind, s.id)}">${KIND_LABEL_SV[s.kind]} ${nameOf(s.kind, s.id, snap)}</a>${s.deleted ? " tas bort" : ""}</li>`)}</ul>` : html`<p>Inga.</p>`}</section>`;
-    return sendPage(req, reply, "Publicera", body, status);
+<section aria-labelledby="sched-h"><h2 id="sched-h">${bi(lang, "Schemalagda ändringar", "Scheduled changes")}</h2>
+${scheduled.length ? html`<ul>${scheduled.map((s) => html`<li>${when(s.effectiveAt)}: <a href="${editHref(s.kind, s.id)}">${KIND_LABEL_SV[s.kind]} ${nameOf(s.kind, s.id, snap)}</a>${s.deleted ? ` ${bi(lang, "tas bort", "is deleted")}` : ""}</li>`)}</ul>` : html`<p>${bi(lang, "Inga.", "None.")}</p>`}</section>`;
+    return sendPage(req, reply, bi(lang, "Publicera", "Publish"), body, status);
   }
   app.get("/directory/publish", ROUTE, async (req, reply) => renderPublish(req, reply, []));
   app.post("/directory/publish", { config: { permission: "directory:publish", html: true }, schema: { hide: true } }, async (req, reply) => {
@@ -111,19 +114,20 @@ ${scheduled.length ? html`<ul>${scheduled.map((s) => html`<li>${when(s.effective
     const snap = await loadSnapshot(deps.pool, req.principal!.orgId, { mode: "working" });
     const index = indexSnapshot(snap);
     const items = reviewQueue(snap.contactPoints, deps.now());
-    const label = { never_verified: "Aldrig granskad", due_soon: "Snart", overdue: "Försenad" };
-    const body = html`<p><a href="/directory">← Kontaktkatalog</a></p><h1>Granskning</h1>
+    const lang = req.lang;
+    const label = { never_verified: bi(lang, "Aldrig granskad", "Never reviewed"), due_soon: bi(lang, "Snart", "Due soon"), overdue: bi(lang, "Försenad", "Overdue") };
+    const body = html`<p><a href="/directory">${dt(lang, "ed.back")}</a></p><h1>${dt(lang, "ed.review")}</h1>
 ${savedNotice(req)}
-<p>Kontaktvägar granskas med jämna mellanrum (standard 12 månader). Granskning ändrar inget innehåll; den bekräftar att uppgiften stämmer.</p>
+<p>${bi(lang, "Kontaktvägar granskas med jämna mellanrum (standard 12 månader). Granskning ändrar inget innehåll; den bekräftar att uppgiften stämmer.", "Contact points are reviewed at intervals (12 months by default). A review changes nothing; it confirms that the detail is correct.")}</p>
 ${
   items.length
-    ? html`<table><caption>Att granska</caption><thead><tr><th scope="col">Kontaktväg</th><th scope="col">Enhet</th><th scope="col">Status</th><th scope="col">Förfallodag</th><th scope="col">Åtgärd</th></tr></thead><tbody>
+    ? html`<table><caption>${bi(lang, "Att granska", "To review")}</caption><thead><tr><th scope="col">${bi(lang, "Kontaktväg", "Contact point")}</th><th scope="col">${bi(lang, "Enhet", "Unit")}</th><th scope="col">Status</th><th scope="col">${bi(lang, "Förfallodag", "Due date")}</th><th scope="col">${bi(lang, "Åtgärd", "Action")}</th></tr></thead><tbody>
 ${items.map((i) => html`<tr><td><a href="/directory/contact-points/${i.contactPoint.id}">${i.contactPoint.label ?? i.contactPoint.kind}: ${valueOf(i.contactPoint)}</a></td><td>${index.unitsById.get(i.contactPoint.unitId)?.name ?? ""}</td><td>${label[i.state]}</td><td>${i.dueAt ? i.dueAt.toISOString().slice(0, 10) : "–"}</td>
-<td><form method="post" action="/directory/contact-points/${i.contactPoint.id}/verify">${csrfField(req)}<input type="hidden" name="back" value="/directory/review"><button type="submit" class="secondary" aria-label="Markera som granskad: ${i.contactPoint.label ?? valueOf(i.contactPoint)}">Markera som granskad</button></form></td></tr>`)}
+<td><form method="post" action="/directory/contact-points/${i.contactPoint.id}/verify">${csrfField(req)}<input type="hidden" name="back" value="/directory/review"><button type="submit" class="secondary" aria-label="${dt(lang, "ed.review.mark")}: ${i.contactPoint.label ?? valueOf(i.contactPoint)}">${dt(lang, "ed.review.mark")}</button></form></td></tr>`)}
 </tbody></table>`
-    : html`<p>Allt är granskat.</p>`
+    : html`<p>${bi(lang, "Allt är granskat.", "Everything is reviewed.")}</p>`
 }`;
-    return sendPage(req, reply, "Granskning", body);
+    return sendPage(req, reply, dt(lang, "ed.review"), body);
   });
 
   app.get("/directory/history/:kind/:id", ROUTE, async (req, reply) => {
@@ -133,17 +137,18 @@ ${items.map((i) => html`<tr><td><a href="/directory/contact-points/${i.contactPo
     const orgId = req.principal!.orgId;
     const h = await historyOf(rt, orgId, kind, id);
     const snap = await loadSnapshot(deps.pool, orgId, { mode: "working" });
+    const lang = req.lang;
     const fmt = (v: unknown) => (v === undefined ? "–" : typeof v === "string" ? v : JSON.stringify(v));
-    const state = (v: (typeof h.versions)[number]) => (v.state === "draft" ? "utkast" : v.effectiveAt && new Date(v.effectiveAt) > new Date() ? `schemalagd ${when(new Date(v.effectiveAt))}` : `publicerad ${v.effectiveAt ? when(new Date(v.effectiveAt)) : ""}`);
-    const body = html`<p><a href="${editHref(kind, id)}">← Tillbaka</a></p><h1>Historik: ${nameOf(kind, id, snap)}</h1>${savedNotice(req)}
+    const state = (v: (typeof h.versions)[number]) => (v.state === "draft" ? bi(lang, "utkast", "draft") : v.effectiveAt && new Date(v.effectiveAt) > new Date() ? `${bi(lang, "schemalagd", "scheduled")} ${when(new Date(v.effectiveAt))}` : `${bi(lang, "publicerad", "published")} ${v.effectiveAt ? when(new Date(v.effectiveAt)) : ""}`);
+    const body = html`<p><a href="${editHref(kind, id)}">${dt(lang, "ed.back.short")}</a></p><h1>${bi(lang, "Historik", "History")}: ${nameOf(kind, id, snap)}</h1>${savedNotice(req)}
 ${h.versions.map(
-  (v) => html`<section aria-labelledby="v-${v.version}"><h2 id="v-${v.version}">Version ${v.version} <span class="badge">${state(v)}</span>${v.deleted ? html` <span class="badge warn">borttagen</span>` : ""}</h2>
-<p class="muted">Sparad ${when(new Date(v.createdAt))} av ${v.createdBy}${v.publishedBy ? ` · publicerad av ${v.publishedBy}` : ""}</p>
-${v.changes.length ? html`<table><caption>Ändringar</caption><thead><tr><th scope="col">Fält</th><th scope="col">Före</th><th scope="col">Efter</th></tr></thead><tbody>${v.changes.map((c) => html`<tr><td>${c.path === "" ? "(ny)" : c.label_sv}</td><td><pre class="change">${fmt(c.before)}</pre></td><td><pre class="change">${c.path === "" ? "skapad" : fmt(c.after)}</pre></td></tr>`)}</tbody></table>` : ""}
-${v.state === "published" && !v.deleted ? html`<form method="post" action="/directory/history/${path}/${id}/restore">${csrfField(req)}<input type="hidden" name="version" value="${v.version}"><button type="submit" class="secondary">Återställ version ${v.version}</button></form>` : ""}
+  (v) => html`<section aria-labelledby="v-${v.version}"><h2 id="v-${v.version}">Version ${v.version} <span class="badge">${state(v)}</span>${v.deleted ? html` <span class="badge warn">${bi(lang, "borttagen", "deleted")}</span>` : ""}</h2>
+<p class="muted">${bi(lang, "Sparad", "Saved")} ${when(new Date(v.createdAt))} ${dt(lang, "ed.review.by", { who: v.createdBy })}${v.publishedBy ? ` · ${bi(lang, "publicerad", "published")} ${dt(lang, "ed.review.by", { who: v.publishedBy })}` : ""}</p>
+${v.changes.length ? html`<table><caption>${bi(lang, "Ändringar", "Changes")}</caption><thead><tr><th scope="col">${bi(lang, "Fält", "Field")}</th><th scope="col">${bi(lang, "Före", "Before")}</th><th scope="col">${bi(lang, "Efter", "After")}</th></tr></thead><tbody>${v.changes.map((c) => html`<tr><td>${c.path === "" ? bi(lang, "(ny)", "(new)") : lang === "en" ? c.path : c.label_sv}</td><td><pre class="change">${fmt(c.before)}</pre></td><td><pre class="change">${c.path === "" ? bi(lang, "skapad", "created") : fmt(c.after)}</pre></td></tr>`)}</tbody></table>` : ""}
+${v.state === "published" && !v.deleted ? html`<form method="post" action="/directory/history/${path}/${id}/restore">${csrfField(req)}<input type="hidden" name="version" value="${v.version}"><button type="submit" class="secondary">${bi(lang, "Återställ version", "Restore version")} ${v.version}</button></form>` : ""}
 </section>`,
 )}`;
-    return sendPage(req, reply, "Historik", body);
+    return sendPage(req, reply, bi(lang, "Historik", "History"), body);
   });
 
   app.post("/directory/history/:kind/:id/restore", { config: { permission: "directory:write", html: true }, schema: { hide: true } }, async (req, reply) => {
@@ -155,7 +160,8 @@ ${v.state === "published" && !v.deleted ? html`<form method="post" action="/dire
       await restoreVersion(deps, writeContext(req), { kind, id, version });
     } catch (e) {
       const violations = violationsOf(e);
-      return sendPage(req, reply, "Återställ", html`<h1>Återställningen vägrades</h1>${violationList(violations)}<p><a href="/directory/history/${path}/${id}">Tillbaka till historiken</a></p>`, 422);
+      const lang = req.lang;
+      return sendPage(req, reply, bi(lang, "Återställ", "Restore"), html`<h1>${bi(lang, "Återställningen vägrades", "The restore was refused")}</h1>${violationList(violations, lang)}<p><a href="/directory/history/${path}/${id}">${bi(lang, "Tillbaka till historiken", "Back to the history")}</a></p>`, 422);
     }
     return reply.redirect(`${editHref(kind, id)}?saved=restored`, 303);
   });

@@ -8,6 +8,8 @@ import { html, type SafeHtml } from "../../web/html.ts";
 import { page } from "../../web/layout.ts";
 import type { Violation } from "../domain/index.ts";
 import { instantOf } from "../domain/opening-hours/zoned.ts";
+import type { Lang } from "../../web/i18n.ts";
+import { dt } from "./messages.ts";
 
 export interface Field {
   name: string;
@@ -35,7 +37,7 @@ function fieldViolations(f: Field, violations: Violation[]): Violation[] {
   return violations.filter((v) => names.some((n) => v.path === n || v.path.startsWith(`${n}.`) || v.path.startsWith(`${n}[`) || v.path.split(".").pop() === n));
 }
 
-export function renderField(f: Field, violations: Violation[]): SafeHtml {
+export function renderField(f: Field, violations: Violation[], lang: Lang = "sv"): SafeHtml {
   const id = `f-${f.name}`;
   const errs = fieldViolations(f, violations);
   const described = [f.hint ? `${id}-hint` : "", errs.length ? `${id}-err` : ""].filter(Boolean).join(" ");
@@ -50,27 +52,28 @@ export function renderField(f: Field, violations: Violation[]): SafeHtml {
 <label for="${id}">${f.label}</label>
 ${f.hint ? html`<p class="muted" id="${id}-hint">${f.hint}</p>` : ""}
 ${control}
-${errs.length ? html`<p class="field-error" id="${id}-err">${errs.map((v) => html`<span><code>${v.ruleId}</code> ${v.message_sv} </span>`)}</p>` : ""}
+${errs.length ? html`<p class="field-error" id="${id}-err">${errs.map((v) => html`<span><code>${v.ruleId}</code> ${lang === "en" ? v.message_en : v.message_sv} </span>`)}</p>` : ""}
 </div>`;
 }
 
-export function violationList(violations: Violation[]): SafeHtml | string {
+export function violationList(violations: Violation[], lang: Lang = "sv"): SafeHtml | string {
   if (violations.length === 0) return "";
   return html`<div class="error violations" role="alert" tabindex="-1" id="violations">
-<p><strong>Uppgifterna sparades inte.</strong> Rätta följande:</p>
-<ul>${violations.map((v) => html`<li><code>${v.ruleId}</code> ${v.message_sv}${v.path ? html` <span class="muted">(${v.path})</span>` : ""}</li>`)}</ul></div>`;
+<p><strong>${dt(lang, "ed.notSaved")}</strong> ${dt(lang, "ed.fix")}</p>
+<ul>${violations.map((v) => html`<li><code>${v.ruleId}</code> ${lang === "en" ? v.message_en : v.message_sv}${v.path ? html` <span class="muted">(${v.path})</span>` : ""}</li>`)}</ul></div>`;
 }
 
 /** Save draft, publish now, or publish from a date ("nytt nummer från 1 januari"). */
-export function publishControls(o: { canPublish: boolean; effectiveAt?: string | undefined }): SafeHtml {
+export function publishControls(o: { canPublish: boolean; effectiveAt?: string | undefined; lang?: Lang }): SafeHtml {
+  const lang = o.lang ?? "sv";
   return html`<div class="actions">
-<button type="submit" name="action" value="draft">Spara utkast</button>
+<button type="submit" name="action" value="draft">${dt(lang, "ed.saveDraft")}</button>
 ${
   o.canPublish
-    ? html`<button type="submit" name="action" value="publish">Spara och publicera</button>
-<div><label for="f-effectiveAt">Publicera från (valfritt)</label>
+    ? html`<button type="submit" name="action" value="publish">${dt(lang, "ed.savePublish")}</button>
+<div><label for="f-effectiveAt">${dt(lang, "ed.publishFrom")}</label>
 <input type="datetime-local" id="f-effectiveAt" name="effectiveAt" value="${o.effectiveAt ?? ""}" aria-describedby="f-effectiveAt-hint">
-<p class="muted" id="f-effectiveAt-hint">Lämna tomt för att publicera nu. Svensk tid.</p></div>`
+<p class="muted" id="f-effectiveAt-hint">${dt(lang, "ed.publishFrom.hint")}</p></div>`
     : ""
 }
 </div>`;
@@ -101,8 +104,10 @@ export function violationsOf(e: unknown): Violation[] {
   throw e;
 }
 
+const SAVED = ["draft", "published", "scheduled", "verified", "restored", "deleted", "discarded"] as const;
+
 export function savedNotice(req: FastifyRequest): SafeHtml | string {
   const s = (req.query as { saved?: string }).saved;
-  const text: Record<string, string> = { draft: "Utkastet är sparat. Det syns inte för invånare förrän det publiceras.", published: "Ändringen är publicerad.", scheduled: "Ändringen är schemalagd och publiceras av sig själv vid angiven tid.", verified: "Markerad som granskad.", restored: "Den gamla versionen är återställd som ett nytt utkast.", deleted: "Borttagningen är sparad.", discarded: "Utkastet är kastat; den publicerade versionen gäller." };
-  return s && text[s] ? html`<p class="ok" role="status">${text[s]}</p>` : "";
+  const key = SAVED.find((x) => x === s);
+  return key ? html`<p class="ok" role="status">${dt(req.lang, `ed.saved.${key}`)}</p>` : "";
 }

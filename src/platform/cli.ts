@@ -14,7 +14,6 @@ import { migrate } from "./db/migrate.ts";
 import { openDatabase, type Database } from "./db/open-database.ts";
 import { DEMO_ORGANISATION, loadDemoData } from "./demo.ts";
 import { AppError } from "./errors.ts";
-import { startServer } from "./serve.ts";
 import { getOrganisation, listOrganisations, type Organisation } from "./tenancy.ts";
 
 const CLI_ACTOR = (label = "cli") => ({ id: null, label });
@@ -43,6 +42,8 @@ export function registerPlatformCommands(program: Command): void {
     .option("--demo", "ladda demodata i en ny datakatalog / load demo data into a new data dir")
     .option("-p, --port <port>", "HTTP-port (default PORT or 3000)", (v) => Number(v))
     .action(async (o: { demo?: boolean; port?: number }) => {
+      // Loaded only here: every other command (and --help) starts without the whole app.
+      const { startServer } = await import("./serve.ts");
       const server = await startServer({ ...(o.demo ? { demo: true } : {}), ...(o.port !== undefined ? { port: o.port } : {}) });
       process.stdout.write(`Växel: ${server.url}\n`);
       const shutdown = () => {

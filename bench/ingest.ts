@@ -255,4 +255,6 @@ if (isMainThread) {
     await pg.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  // Idle keep-alive sockets and timers of the app must not keep the benchmark alive.
+  process.exit(0);
 }

@@ -201,16 +201,35 @@ export function createOutboxWorker(o: {
     }
   }
 
+  // enqueuePlatformAction notifies at commit: act at once instead of at the next poll.
+  let listener: { release(destroy?: boolean): void } | undefined;
+  async function listen(): Promise<void> {
+    try {
+      const c = await o.pool.connect();
+      c.on("notification", () => wakeUp?.());
+      c.on("error", () => undefined);
+      await c.query("listen vaxel_outbox");
+      if (running) listener = c;
+      else c.release(true);
+    } catch {
+      // polling still works
+    }
+  }
+
   return {
     start() {
       if (running) return;
       running = true;
       loop = run();
+      void listen();
     },
     async stop() {
       running = false;
       wakeUp?.();
       await loop;
+      // Destroyed, not returned: a pooled connection must not keep listening.
+      listener?.release(true);
+      listener = undefined;
     },
     wake() {
       wakeUp?.();

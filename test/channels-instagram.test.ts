@@ -2,34 +2,27 @@
 // delete through the outbox, ban refused as the API cannot do it.
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { addChannel, enqueuePlatformAction } from "../src/channels/index.ts";
-import { startEmulators, type Emulators } from "../src/channels/emulators/server.ts";
+import { enqueuePlatformAction } from "../src/channels/index.ts";
+import type { Emulators } from "../src/channels/emulators/server.ts";
 import { createOutboxWorker } from "../src/channels/outbox/outbox-worker.ts";
 import { withTx } from "../src/platform/db/pool.ts";
-import { loadEncryptionKey } from "../src/platform/secrets.ts";
 import { listCapturedItems } from "../src/records/capture/index.ts";
-import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { onCleanup } from "./helpers/db.ts";
-import { listen } from "./helpers/http-server.ts";
+import type { TestApp } from "./helpers/app.ts";
+import { channelOnEmulator } from "./helpers/channel-on-emulator.ts";
 
 describe("Instagram: comments webhook and moderation", () => {
   let t: TestApp;
   let emu: Emulators;
   let channelId: string;
   let key: Buffer;
+  let base: string;
   const ACCOUNT = "17841400000000001";
 
   before(async () => {
-    t = await buildTestApp({ config: { workers: false } });
-    key = loadEncryptionKey(t.cfg);
-    const base = await listen(t);
-    emu = await startEmulators();
-    onCleanup(() => emu.close());
-    const r = await addChannel({ pool: t.db.pool, key }, {
-      orgId: t.org.id, platform: "instagram", externalId: ACCOUNT, name: "trollhattansstad", apiBaseUrl: `${emu.url}/instagram`,
-      credentials: { appSecret: "ig-app-secret", verifyToken: "ig-verify", accessToken: "IGQ-token" }, actor: { id: null, label: "test" },
-    });
-    channelId = r.channel.id;
+    ({ t, emu, key, channelId, base } = await channelOnEmulator({
+      platform: "instagram", externalId: ACCOUNT, name: "trollhattansstad",
+      credentials: { appSecret: "ig-app-secret", verifyToken: "ig-verify", accessToken: "IGQ-token" },
+    }));
     emu.instagram.addAccount({ id: ACCOUNT, username: "trollhattansstad", appSecret: "ig-app-secret", accessToken: "IGQ-token", callbackUrl: `${base}/webhooks/instagram` });
   });
 

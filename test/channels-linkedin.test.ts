@@ -4,35 +4,28 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { pollLinkedIn } from "../src/channels/adapters/linkedin/poll.ts";
-import { addChannel, enqueuePlatformAction, getChannelRuntime, type ChannelRuntime } from "../src/channels/index.ts";
-import { startEmulators, type Emulators } from "../src/channels/emulators/server.ts";
+import { enqueuePlatformAction, type ChannelRuntime } from "../src/channels/index.ts";
+import type { Emulators } from "../src/channels/emulators/server.ts";
 import { createOutboxWorker } from "../src/channels/outbox/outbox-worker.ts";
 import { hmacSha256Hex } from "../src/channels/webhooks/signature.ts";
 import { withTx } from "../src/platform/db/pool.ts";
-import { loadEncryptionKey } from "../src/platform/secrets.ts";
 import { createCaptureWriter, listCapturedItems } from "../src/records/capture/index.ts";
-import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { onCleanup } from "./helpers/db.ts";
-import { listen } from "./helpers/http-server.ts";
+import type { TestApp } from "./helpers/app.ts";
+import { channelOnEmulator } from "./helpers/channel-on-emulator.ts";
 
 describe("LinkedIn: notifications, polling, delete and reply", () => {
   let t: TestApp;
   let emu: Emulators;
   let ch: ChannelRuntime;
   let key: Buffer;
+  let base: string;
   const ORG = "urn:li:organization:2414183";
 
   before(async () => {
-    t = await buildTestApp({ config: { workers: false } });
-    key = loadEncryptionKey(t.cfg);
-    const base = await listen(t);
-    emu = await startEmulators();
-    onCleanup(() => emu.close());
-    const r = await addChannel({ pool: t.db.pool, key }, {
-      orgId: t.org.id, platform: "linkedin", externalId: ORG, name: "Trollhättans Stad", apiBaseUrl: `${emu.url}/linkedin`,
-      credentials: { clientSecret: "li-client-secret", accessToken: "li-token" }, actor: { id: null, label: "test" },
-    });
-    ch = await getChannelRuntime(t.db.pool, key, t.org.id, r.channel.id);
+    ({ t, emu, key, ch, base } = await channelOnEmulator({
+      platform: "linkedin", externalId: ORG, name: "Trollhättans Stad",
+      credentials: { clientSecret: "li-client-secret", accessToken: "li-token" },
+    }));
     emu.linkedin.tokens.add("li-token");
     emu.linkedin.webhook = { url: `${base}/webhooks/linkedin`, clientSecret: "li-client-secret" };
   });

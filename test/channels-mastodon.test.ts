@@ -5,34 +5,27 @@ import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { pollMastodon } from "../src/channels/adapters/mastodon/poll.ts";
 import { htmlToText } from "../src/channels/adapters/mastodon/status.ts";
-import { addChannel, enqueuePlatformAction, getChannelRuntime, type ChannelRuntime } from "../src/channels/index.ts";
-import { startEmulators, type Emulators } from "../src/channels/emulators/server.ts";
+import { enqueuePlatformAction, type ChannelRuntime } from "../src/channels/index.ts";
+import type { Emulators } from "../src/channels/emulators/server.ts";
 import { createOutboxWorker } from "../src/channels/outbox/outbox-worker.ts";
 import { withTx } from "../src/platform/db/pool.ts";
-import { loadEncryptionKey } from "../src/platform/secrets.ts";
 import { createCaptureWriter, listCapturedItems } from "../src/records/capture/index.ts";
-import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { onCleanup } from "./helpers/db.ts";
-import { listen } from "./helpers/http-server.ts";
+import type { TestApp } from "./helpers/app.ts";
+import { channelOnEmulator } from "./helpers/channel-on-emulator.ts";
 
 describe("Mastodon: webhooks, polling, reply and ban", () => {
   let t: TestApp;
   let emu: Emulators;
   let ch: ChannelRuntime;
   let key: Buffer;
+  let base: string;
   const ME = "109000000000000001";
 
   before(async () => {
-    t = await buildTestApp({ config: { workers: false } });
-    key = loadEncryptionKey(t.cfg);
-    const base = await listen(t);
-    emu = await startEmulators();
-    onCleanup(() => emu.close());
-    const r = await addChannel({ pool: t.db.pool, key }, {
-      orgId: t.org.id, platform: "mastodon", externalId: ME, name: "@stad@social.example", apiBaseUrl: `${emu.url}/mastodon`,
-      credentials: { accessToken: "mastodon-admin-token", webhookSecret: "mastodon-hook-secret" }, actor: { id: null, label: "test" },
-    });
-    ch = await getChannelRuntime(t.db.pool, key, t.org.id, r.channel.id);
+    ({ t, emu, key, ch, base } = await channelOnEmulator({
+      platform: "mastodon", externalId: ME, name: "@stad@social.example",
+      credentials: { accessToken: "mastodon-admin-token", webhookSecret: "mastodon-hook-secret" },
+    }));
     emu.mastodon.tokens.set("mastodon-admin-token", { accountId: ME, admin: true });
     emu.mastodon.webhook = { url: `${base}/webhooks/mastodon`, secret: "mastodon-hook-secret" };
   });

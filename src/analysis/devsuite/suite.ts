@@ -16,7 +16,9 @@ export const SUITE_FILE = path.join(SUITE_DIR, "devsuite.jsonl");
 export const SUITE_ORG_FILE = path.join(SUITE_DIR, "org.json");
 export const SUITE_RULES_FILE = path.join(SUITE_DIR, "rules.json");
 
-export type Split = "dev" | "holdout";
+/** `holdout2` is a blind batch written before the detectors were tuned for generalisation; never tune on it. */
+export type Split = "dev" | "holdout" | "holdout2";
+export const SPLITS: readonly Split[] = ["dev", "holdout", "holdout2"];
 
 export interface SuiteCase {
   id: string;
@@ -48,7 +50,7 @@ export function parseSuite(jsonl: string): SuiteCase[] {
     const o = JSON.parse(line) as Record<string, unknown>;
     if (typeof o.id !== "string" || typeof o.text !== "string") throw new Error(`${where}: id and text are required`);
     if (!Array.isArray(o.labels) || !o.labels.every(isCategory)) throw new Error(`${where}: labels must be category ids`);
-    if (o.split !== "dev" && o.split !== "holdout") throw new Error(`${where}: split must be dev or holdout`);
+    if (!SPLITS.includes(o.split as Split)) throw new Error(`${where}: split must be one of ${SPLITS.join(", ")}`);
     if (typeof o.case !== "string") throw new Error(`${where}: case is required`);
     for (const key of ["author", "at", "thread", "note"] as const) {
       if (o[key] !== undefined && typeof o[key] !== "string") throw new Error(`${where}: ${key} must be a string`);
@@ -57,7 +59,7 @@ export function parseSuite(jsonl: string): SuiteCase[] {
       id: o.id,
       text: o.text,
       labels: o.labels,
-      split: o.split,
+      split: o.split as Split,
       case: o.case,
       ...(o.author !== undefined ? { author: o.author as string } : {}),
       ...(o.at !== undefined ? { at: o.at as string } : {}),

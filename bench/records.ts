@@ -8,7 +8,10 @@
 // Loading: indexes are dropped, rows inserted in batches with unnest, then the
 // very same index definitions recreated (as a restore would do).
 //
-// Options: --items 1000000 --queries 400
+// Options: --items 1000000 --queries 400 [--keep DIR]
+// --keep keeps the cluster in DIR and reuses the loaded rows on the next run
+// (new migrations, e.g. an index, are applied to them): for trying query
+// shapes and indexes without reloading a million rows each time.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,7 +24,7 @@ import { searchRecords, searchWhere, type SearchRecordsInput } from "../src/reco
 import { generateCorpus, prng } from "./lib/corpus.ts";
 import { printTable } from "./lib/table.ts";
 
-const { values: args } = parseArgs({ options: { items: { type: "string", default: "1000000" }, queries: { type: "string", default: "400" } } });
+const { values: args } = parseArgs({ options: { items: { type: "string", default: "1000000" }, queries: { type: "string", default: "400" }, keep: { type: "string" } } });
 const ITEMS = Number(args.items);
 const QUERIES = Number(args.queries);
 
@@ -114,15 +117,21 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vaxel-bench-records-"));
+const dir = args.keep ? path.resolve(args.keep) : fs.mkdtempSync(path.join(os.tmpdir(), "vaxel-bench-records-"));
 const pg = await startEmbedded({ dataDir: dir, attach: false });
 try {
   await ensureDatabase(pg.url, "bench");
   const pool = createPool(withDatabase(pg.url, "bench"), 4);
   await migrate(pool);
-  const org = await createOrganisation(pool, { slug: "benchkommun", name: "Benchkommun" });
   const channels = ["0b6f1c1e-0000-4000-8000-000000000001", "0b6f1c1e-0000-4000-8000-000000000002", "0b6f1c1e-0000-4000-8000-000000000003", "0b6f1c1e-0000-4000-8000-000000000004"];
-  await load(pool, org.id, channels);
+  const kept = (await pool.query<{ id: string; n: string }>(
+    "select o.id, (select count(*) from record_search r where r.org_id = o.id) as n from organisations o where o.slug = 'benchkommun'")).rows[0];
+  const org = kept ?? await createOrganisation(pool, { slug: "benchkommun", name: "Benchkommun" });
+  if (Number(kept?.n ?? 0) === ITEMS) process.stderr.write(`reusing ${ITEMS} rows in ${dir}\n`);
+  else {
+    if (kept) await pool.query("delete from record_search where org_id = $1", [org.id]);
+    await load(pool, org.id, channels);
+  }
   const cases = queryMix(channels);
   // Warm-up: caches as on a running server.
   for (const c of cases.slice(0, 20)) await searchRecords(pool, { ...c.input, orgId: org.id });
@@ -152,5 +161,5 @@ try {
   await pool.end();
 } finally {
   await pg.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -108,6 +108,12 @@ export const CONFIG_KEYS = {
     kind: "bool",
     default: "true",
   },
+  analysisThreads: {
+    env: "VAXEL_ANALYSIS_THREADS",
+    doc: "Worker threads that analyse captured comments, so analysis never blocks the webhooks' event loop. 0 = one per core but one (os.availableParallelism() − 1), at least 1.",
+    kind: "int",
+    default: "0",
+  },
   emulatorsPort: {
     env: "VAXEL_EMULATORS_PORT",
     doc: "Demo mode: port of the local platform emulators (Facebook, Instagram, YouTube) that the demo channels talk to; 0 means PORT + 1.",
@@ -147,6 +153,7 @@ export interface Config {
   bodyLimitBytes: number;
   loginRateLimit: number;
   workers: boolean;
+  analysisThreads: number;
   emulatorsPort: number;
   publicRateLimit: number;
 }

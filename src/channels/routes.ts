@@ -12,7 +12,8 @@ import { loadEncryptionKey } from "../platform/secrets.ts";
 import { getOrganisation, listOrganisations } from "../platform/tenancy.ts";
 import { html } from "../web/html.ts";
 import { NAV, page } from "../web/layout.ts";
-import { listChannels } from "./registry/index.ts";
+import type { OrgDirectory } from "./analysis/analyzer-specs.ts";
+import { listChannels, withDirectoryContacts } from "./registry/index.ts";
 import { startDemoEmulators } from "./demo/demo-emulators.ts";
 import { createChannelsRuntime, type ChannelsRuntime } from "./runtime.ts";
 import { tc } from "./web/messages.ts";
@@ -30,6 +31,8 @@ export interface ChannelsRoutesOptions {
 const ChannelJson = Type.Object({
   id: Type.String(), platform: Type.String(), externalId: Type.String(), name: Type.String(),
   url: Type.Union([Type.String(), Type.Null()]), unitId: Type.Union([Type.String(), Type.Null()]), pageRulesVersion: Type.String(),
+  contact: Type.Object({ unitName: Type.Optional(Type.String()), email: Type.Optional(Type.String()), phone: Type.Optional(Type.String()), url: Type.Optional(Type.String()) },
+    { description: "The owning unit's contact details, from the directory" }),
   listed: Type.Boolean(), disabled: Type.Boolean(), credentialsSet: Type.Array(Type.String()), credentialsRotatedAt: Type.String(),
 });
 
@@ -37,11 +40,25 @@ export const channelsRoutes: FastifyPluginAsync<ChannelsRoutesOptions> = async (
   const { pool, cfg } = opts;
   const key = opts.runtime?.key ?? loadEncryptionKey(cfg);
   // Demo: YouTube is polled every 15 s so a new user sees comments arrive quickly.
-  const rt = opts.runtime ?? createChannelsRuntime({ pool, key, ...(cfg.demo ? { pollIntervalMs: 15_000 } : {}) });
-  if (!opts.runtime && cfg.workers) {
-    app.addHook("onReady", async () => rt.start());
-    app.addHook("onClose", async () => rt.stop());
+  // The directory plugin registers after this one: reach it when first needed.
+  const directory = (): OrgDirectory => ({
+    snapshot: async (orgId) => (await app.directory.cache.get(orgId)).snapshot,
+    onChange: (fn) => app.directory.events.on("change", fn),
+  });
+  const rt = opts.runtime ?? createChannelsRuntime({
+    pool, key, directory, analysisThreads: cfg.analysisThreads, ...(cfg.demo ? { pollIntervalMs: 15_000 } : {}),
+  });
+  if (!opts.runtime) {
+    if (cfg.workers) {
+      app.addHook("onReady", async () => rt.start());
+      app.addHook("onClose", async () => rt.stop());
+    }
+    // drain() may have started analyzer threads even without the workers.
+    app.addHook("onClose", async () => rt.close());
   }
+  /** The organisation's channels with their units' contact details from the published directory. */
+  const channelsWithContacts = async (orgId: string, listedOnly: boolean) =>
+    withDirectoryContacts(await listChannels(pool, key, { orgId, listedOnly }), await directory().snapshot(orgId));
   if (cfg.demo && !opts.runtime) {
     // The demo accounts talk to local emulators that run beside the server.
     let stopEmulators: (() => Promise<void>) | undefined;
@@ -66,7 +83,7 @@ export const channelsRoutes: FastifyPluginAsync<ChannelsRoutesOptions> = async (
       const slug = (req.query as { org?: string }).org;
       const org = slug ? await getOrganisation(pool, slug) : ((await getOrganisation(pool, cfg.orgSlug)) ?? (await listOrganisations(pool))[0]);
       if (!org) throw new AppError("not_found");
-      const channels = await listChannels(pool, key, { orgId: org.id, listedOnly: true });
+      const channels = await channelsWithContacts(org.id, true);
       const body = publicChannelsBody(req.lang, org.name, channels);
       return reply.type("text/html; charset=utf-8").send(page({ lang: req.lang, title: tc(req.lang, "public.title"), principal: req.principal, csrfToken: req.principal?.csrfToken, currentPath: req.url, body }));
     },
@@ -75,7 +92,7 @@ export const channelsRoutes: FastifyPluginAsync<ChannelsRoutesOptions> = async (
   app.get(
     "/api/v1/channels",
     { config: { permission: "channels:manage" }, schema: { tags: ["channels"], summary: "The organisation's channels (never their credentials)", security: [{ bearer: [] }], response: { 200: Type.Array(ChannelJson) } } },
-    async (req) => listChannels(pool, key, { orgId: req.principal!.orgId }),
+    async (req) => channelsWithContacts(req.principal!.orgId, false),
   );
 
   app.get(

@@ -21,7 +21,7 @@ export async function seedDemoChannels(pool: Pool, orgId: string): Promise<void>
     }
     await addChannel({ pool, key }, {
       orgId, platform: d.platform, externalId: d.externalId, name: d.name, url: d.url, apiBaseUrl: `${base}/${d.platform}`,
-      contact: { unitName: d.unitName, email: "kommunikation@trollhattan.se", phone: "0520-49 50 00" }, credentials: { ...d.credentials },
+      unitId: d.unitId, credentials: { ...d.credentials },
       actor: { id: null, label: "demo" },
     });
   }

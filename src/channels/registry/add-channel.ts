@@ -2,6 +2,7 @@
 // reach the database; a Meta verify token is generated when none is given and
 // returned once, here, never again.
 import { randomBytes } from "node:crypto";
+import { DEFAULT_PAGE_RULES } from "../../analysis/index.ts";
 import type { Actor } from "../../platform/audit/record-audit-event.ts";
 import { recordAuditEvent } from "../../platform/audit/index.ts";
 import type { Pool } from "../../platform/db/pool.ts";
@@ -10,7 +11,8 @@ import { AppError } from "../../platform/errors.ts";
 import { encryptSecret } from "../../platform/secrets.ts";
 import { PLATFORMS } from "../../records/capture/index.ts";
 import { CHANNEL_COLUMNS, toView, type ChannelRow } from "./channel-rows.ts";
-import { REQUIRED_CREDENTIALS, type ChannelContact, type ChannelCredentials, type ChannelView, type Platform } from "./types.ts";
+import { REQUIRED_CREDENTIALS, type ChannelCredentials, type ChannelView, type Platform } from "./types.ts";
+import { assertPageRulesVersion } from "./page-rules.ts";
 import { validateExternalId } from "./validate.ts";
 
 export interface AddChannelInput {
@@ -22,7 +24,6 @@ export interface AddChannelInput {
   unitId?: string | null;
   pageRulesVersion?: string;
   apiBaseUrl?: string | null;
-  contact?: ChannelContact;
   listed?: boolean;
   credentials: ChannelCredentials;
   actor: Actor;
@@ -56,14 +57,15 @@ export async function addChannel(deps: { pool: Pool; key: Buffer }, input: AddCh
   }
   const stored = encryptSecret(deps.key, JSON.stringify(creds));
   return withTx(deps.pool, async (tx) => {
+    await assertPageRulesVersion(tx, input.orgId, input.pageRulesVersion ?? DEFAULT_PAGE_RULES.version);
     let row: ChannelRow;
     try {
       const r = await tx.query<ChannelRow>(
-        `insert into channels (org_id, platform, external_id, name, url, unit_id, page_rules_version, api_base_url, contact, listed, credentials)
-         values ($1, $2, $3, $4, $5, $6, coalesce($7, 'default-1'), $8, $9, $10, $11)
+        `insert into channels (org_id, platform, external_id, name, url, unit_id, page_rules_version, api_base_url, listed, credentials)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          returning ${CHANNEL_COLUMNS}`,
-        [input.orgId, input.platform, input.externalId, input.name, input.url ?? null, input.unitId ?? null, input.pageRulesVersion ?? null,
-          input.apiBaseUrl ?? null, JSON.stringify(input.contact ?? {}), input.listed ?? true, stored],
+        [input.orgId, input.platform, input.externalId, input.name, input.url ?? null, input.unitId ?? null, input.pageRulesVersion ?? DEFAULT_PAGE_RULES.version,
+          input.apiBaseUrl ?? null, input.listed ?? true, stored],
       );
       row = r.rows[0]!;
     } catch (e) {

@@ -3,7 +3,7 @@ import { decryptSecret } from "../../platform/secrets.ts";
 import type { ChannelCredentials, ChannelRuntime, ChannelView, CredentialName, Platform } from "./types.ts";
 import { CREDENTIAL_NAMES } from "./types.ts";
 
-export const CHANNEL_COLUMNS = `org_id, id, platform, external_id, name, url, unit_id, page_rules_version, api_base_url, contact, listed,
+export const CHANNEL_COLUMNS = `org_id, id, platform, external_id, name, url, unit_id, page_rules_version, api_base_url, listed,
   disabled_at, credentials, credentials_rotated_at, created_at`;
 
 export interface ChannelRow {
@@ -16,7 +16,6 @@ export interface ChannelRow {
   unit_id: string | null;
   page_rules_version: string;
   api_base_url: string | null;
-  contact: Record<string, string>;
   listed: boolean;
   disabled_at: Date | null;
   credentials: string;
@@ -39,7 +38,8 @@ export function toView(r: ChannelRow, creds: ChannelCredentials): ChannelView {
     unitId: r.unit_id,
     pageRulesVersion: r.page_rules_version,
     apiBaseUrl: r.api_base_url,
-    contact: r.contact ?? {},
+    // Filled from the directory by the reader (withDirectoryContacts): never typed in by hand.
+    contact: {},
     listed: r.listed,
     disabled: r.disabled_at !== null,
     credentialsSet: CREDENTIAL_NAMES.filter((n: CredentialName) => typeof creds[n] === "string" && creds[n] !== ""),

@@ -4,3 +4,5 @@ export { addChannel, type AddChannelInput, type AddChannelResult } from "./add-c
 export { listChannels, getChannelRuntime, loadPlatformChannels } from "./list-channels.ts";
 export { rotateChannelCredentials } from "./rotate-credentials.ts";
 export { createChannelCache, type ChannelCache } from "./channel-cache.ts";
+export { publishPageRules, loadPageRules, bindChannelPageRules } from "./page-rules.ts";
+export { withDirectoryContacts } from "./channel-contacts.ts";

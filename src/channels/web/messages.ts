@@ -11,6 +11,7 @@ export const CHANNEL_MESSAGES = {
   "public.none": { sv: "Inga kanaler är publicerade ännu.", en: "No channels are published yet." },
   "public.otherUnit": { sv: "Övriga kanaler", en: "Other channels" },
   "public.contact": { sv: "Kontakt", en: "Contact" },
+  "public.web": { sv: "Webbsida", en: "Web page" },
   "public.rules": { sv: "Sidregler, version {v}", en: "Page rules, version {v}" },
   "admin.title": { sv: "Kanaler", en: "Channels" },
   "admin.platform": { sv: "Plattform", en: "Platform" },

@@ -409,7 +409,7 @@ describe("moderation with the workers running (as in production)", () => {
     const itemId = (await t.db.pool.query<{ id: string }>("select id from captured_items where platform_item_id = $1", [c.id])).rows[0]!.id;
     const heard = new Promise<{ orgId: string; itemIds: string[] }>((resolve) => {
       const on = (e: { orgId: string; itemIds: string[] }) => {
-        if (e.itemIds.length === 0) {
+        if (e.itemIds.includes(itemId)) {
           t.app.moderation.events.off("queue", on);
           resolve(e);
         }

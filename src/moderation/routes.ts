@@ -21,6 +21,7 @@ import { DECISION_KINDS, type DecisionKind } from "./domain/rules.ts";
 import type { QueueView } from "./domain/state.ts";
 import { createPoliceReport } from "./police/create-police-report.ts";
 import { storeRendering } from "./police/store-rendering.ts";
+import { bulkRoutes } from "./routes-bulk.ts";
 import { recordsRoutes } from "./routes-records.ts";
 import { createModerationRuntime, type ModerationRuntime } from "./runtime.ts";
 import { loadItemContext } from "./use-cases/item-context.ts";
@@ -66,7 +67,7 @@ const DecisionBody = Type.Object({
   returnTo: Type.Optional(Type.String({ maxLength: 500 })),
   _csrf: Type.Optional(Type.String()),
 });
-type DecisionBodyT = { kind: DecisionKind; ruleId?: string; legalBasis?: "bbs-5" | "page-rule"; reason?: string; refId?: string; message?: string; returnTo?: string };
+type DecisionBodyT = { kind: DecisionKind; ruleId?: string; legalBasis?: "bbs-5" | "page-rule"; reason?: string; refId?: string; message?: string; returnTo?: string; refuseGuarded?: boolean };
 
 export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = async (app, opts) => {
   const { pool, cfg } = opts;
@@ -94,13 +95,17 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     unit: Type.Optional(Type.String({ maxLength: 40 })),
     category: Type.Optional(Type.String({ maxLength: 40 })),
     minAge: Type.Optional(Type.String({ maxLength: 10 })),
+    /** Keyset cursor: the `next` of the previous page. */
+    after: Type.Optional(Type.String({ maxLength: 300 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     lang: Type.Optional(Type.String()),
   });
-  type QueueQueryT = { view?: QueueView; channel?: string; unit?: string; category?: string; minAge?: string };
+  type QueueQueryT = { view?: QueueView; channel?: string; unit?: string; category?: string; minAge?: string; after?: string; limit?: number };
   const filterOf = (q: QueueQueryT) => ({
     view: q.view ?? "needs_review" as QueueView,
     channelId: q.channel || undefined, unitId: q.unit || undefined, category: q.category || undefined,
     minAgeMinutes: q.minAge && /^\d+$/.test(q.minAge) ? Number(q.minAge) : undefined,
+    after: q.after || undefined, limit: q.limit,
   });
 
   /** Names of the channels' owning units, from the published directory (the unit filter). */
@@ -113,10 +118,10 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
   app.get("/moderation", { config: { permission: "moderation:decide", html: true }, schema: { hide: true, querystring: QueueQuery } }, async (req, reply) => {
     const p = req.principal!;
     const f = filterOf(req.query as QueueQueryT);
-    const { entries, counts } = await listQueue(pool, p.orgId, f);
+    const { entries, counts, next } = await listQueue(pool, p.orgId, f);
     const channels = (await pool.query<{ id: string; name: string; unit_id: string | null }>("select id, name, unit_id from channels where org_id = $1 order by name", [p.orgId])).rows;
     const units = await unitNames(p.orgId, channels.map((c) => c.unit_id).filter((u): u is string => !!u));
-    return sendPage(req, reply, tm(req.lang, "queue.title"), queueBody({ lang: req.lang, csrf: p.csrfToken ?? "", view: f.view, entries, counts, channels, units, filter: f, returnTo: req.url }));
+    return sendPage(req, reply, tm(req.lang, "queue.title"), queueBody({ lang: req.lang, csrf: p.csrfToken ?? "", view: f.view, entries, counts, channels, units, filter: f, returnTo: req.url, next, jobId: randomUUID() }));
   });
 
   app.get("/api/v1/moderation/queue", {
@@ -126,8 +131,8 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     const p = req.principal!;
     const f = filterOf(req.query as QueueQueryT);
     const q = req.query as QueueQueryT;
-    const { entries, counts } = await listQueue(pool, p.orgId, { ...f, view: q.view });
-    return { counts, items: entries.map(presentEntry) };
+    const { entries, counts, next } = await listQueue(pool, p.orgId, { ...f, view: q.view });
+    return { counts, items: entries.map(presentEntry), next };
   });
 
   app.get("/moderation/events", { config: { permission: "moderation:decide" }, schema: { hide: true } }, async (req, reply) => {
@@ -166,7 +171,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     const p = req.principal!;
     const actor = actorOf(p);
     const out = await withTx(pool, async (tx) => {
-      const o = await recordDecision(tx, { orgId: p.orgId, itemId, kind: b.kind, ruleId: b.ruleId, legalBasis: b.legalBasis, reason: b.reason, refId: b.refId, message: b.message, actor, bulkId, requestId: req.id, publicUrl: cfg.publicUrl, lang: req.lang });
+      const o = await recordDecision(tx, { orgId: p.orgId, itemId, kind: b.kind, ruleId: b.ruleId, legalBasis: b.legalBasis, reason: b.reason, refId: b.refId, message: b.message, actor, bulkId, refuseGuarded: b.refuseGuarded, requestId: req.id, publicUrl: cfg.publicUrl, lang: req.lang });
       let policeReportId: string | null = null;
       if (b.kind === "report_police") policeReportId = (await createPoliceReport(tx, { orgId: p.orgId, itemId, decisionId: o.decision.id, ruleId: o.decision.ruleId, actor, requestId: req.id })).id;
       return { ...o, policeReportId };
@@ -222,7 +227,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     for (const id of [...new Set(b.ids)]) {
       try {
         // Bulk never passes the criticism guard: a guarded item is skipped and stays in the queue.
-        await decide(req, id, { kind: b.kind, ruleId: b.ruleId, legalBasis: b.legalBasis, reason: b.reason ?? "" }, bulkId);
+        await decide(req, id, { kind: b.kind, ruleId: b.ruleId, legalBasis: b.legalBasis, reason: b.reason ?? "", refuseGuarded: true }, bulkId);
         done.push(id);
       } catch (e) {
         if (!(e instanceof AppError) || e.status >= 500) throw e;
@@ -234,6 +239,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
   });
 
   await app.register(recordsRoutes, { pool, cfg, runtime: rt });
+  await app.register(bulkRoutes, { pool, runtime: rt });
 };
 
 (moderationRoutes as unknown as Record<symbol, boolean>)[Symbol.for("skip-override")] = true;

@@ -1,14 +1,14 @@
-// The open queue: items whose derived state needs a person, in three views
-// (needs review, hidden automatically awaiting confirmation, escalated — plus
-// removals of criticism waiting for a second moderator), filtered by channel,
-// unit, category and age, sorted by severity then age (oldest first).
-import type { Finding } from "../../analysis/index.ts";
-import type { Queryable } from "../../platform/db/pool.ts";
-import { readCriticism } from "../domain/criticism.ts";
-import { isQuestion } from "./suggest-reply.ts";
-import { SEVERITY } from "../domain/rules.ts";
-import { deriveState, queueView, type ItemState, type QueueView } from "../domain/state.ts";
+// The open queue: items whose derived state needs a person, in views (needs
+// review, hidden automatically awaiting confirmation, escalated, removals of
+// criticism waiting for a second moderator, unanswered questions), filtered by
+// channel, unit, category and age, sorted by severity then age (oldest
+// first). Reads the projection (refresh-queue.ts) after draining its dirty
+// marks, and pages by keyset, so a flood of any size lists as fast as a calm day.
+import type { Pool, Queryable } from "../../platform/db/pool.ts";
+import type { ItemState, QueueView } from "../domain/state.ts";
+import { deriveState } from "../domain/state.ts";
 import { loadDecisions, loadItems, loadLatestAnalyses, type DecisionRow, type ModAnalysis, type ModItem } from "../store.ts";
+import { refreshQueue } from "./refresh-queue.ts";
 
 export interface QueueFilter {
   view?: QueueView | undefined;
@@ -20,6 +20,8 @@ export interface QueueFilter {
   /** Only items captured at most this many hours ago. */
   maxAgeHours?: number | undefined;
   limit?: number | undefined;
+  /** Opaque keyset cursor from a previous page's `next`. */
+  after?: string | undefined;
 }
 
 export interface QueueEntry {
@@ -32,81 +34,76 @@ export interface QueueEntry {
   criticism: boolean;
 }
 
-/** Upper bound of candidate items read per listing (the newest analysed first). */
-const CANDIDATES = 5000;
+export const QUEUE_VIEWS: QueueView[] = ["needs_review", "auto_hidden", "escalated", "pending_confirmation", "questions"];
 
-export async function listQueue(db: Queryable, orgId: string, f: QueueFilter = {}): Promise<{ entries: QueueEntry[]; counts: Record<QueueView, number> }> {
-  // Candidates, narrowed in SQL: items with something (an analysis asking for
-  // attention, or a decision other than a reply/warning/ban) newer than their
-  // last human review. The derived state below has the final word; this only
-  // keeps settled items (the vast majority) out of the work.
-  const cand = await db.query<{ item_id: string }>(
-    `with last_review as (
-       select item_id, max(at) as t from moderation_decisions
-        where org_id = $1 and actor_id is not null and not needs_confirmation
-          and kind in ('keep', 'hide', 'unhide', 'delete', 'report_police', 'confirm', 'decline')
-        group by item_id),
-     activity as (
-       select item_id, max(analysed_at) as t from item_analyses where org_id = $1 and action <> 'none' group by item_id
-       union all
-       select item_id, max(at) as t from moderation_decisions where org_id = $1 and kind not in ('reply', 'warn', 'ban') group by item_id)
-     select a.item_id from activity a left join last_review r on r.item_id = a.item_id
-      group by a.item_id, r.t having r.t is null or max(a.t) > r.t
-      order by max(a.t) desc limit $2`,
-    [orgId, CANDIDATES],
-  );
-  // Questions nobody has answered or decided yet (last 14 days): the reply-suggestion view.
-  const questions = new Map((await db.query<{ item_id: string; text: string }>(
-    `select distinct on (v.item_id) v.item_id, v.text from capture_versions v
-      where v.org_id = $1 and v.received_at > now() - interval '14 days' and v.text is not null and v.event in ('add', 'edit', 'snapshot')
-        and (v.text like '%?%' or v.text ~* '^\\s*(vart|var|hur|vem|vilk|när|varför|kan jag|kan man|får jag|får man|finns det|behöver jag|måste jag)')
-        and not exists (select 1 from moderation_decisions d where d.org_id = v.org_id and d.item_id = v.item_id and d.actor_id is not null)
-      order by v.item_id, v.seq desc limit $2`, [orgId, CANDIDATES])).rows.filter((r) => isQuestion(r.text)).map((r) => [r.item_id, r.text]));
-  const ids = [...new Set([...cand.rows.map((r) => r.item_id), ...questions.keys()])];
-  // Derive states from the cheap tables first; the item view (text, author,
-  // platform state) is read only for the page of entries actually shown.
-  const light = new Map((await db.query<{ id: string; channel_id: string; unit_id: string | null; first_captured_at: Date }>(
-    `select i.id, i.channel_id, c.unit_id, i.first_captured_at from captured_items i join channels c on c.org_id = i.org_id and c.id = i.channel_id
-      where i.org_id = $1 and i.id = any($2::uuid[])`, [orgId, ids])).rows.map((r) => [r.id, r]));
-  const analyses = await loadLatestAnalyses(db, orgId, ids);
-  const decisions = await loadDecisions(db, orgId, ids);
-  const counts: Record<QueueView, number> = { needs_review: 0, auto_hidden: 0, escalated: 0, pending_confirmation: 0, questions: 0 };
-  const open: (Omit<QueueEntry, "item" | "criticism"> & { id: string; capturedAt: number })[] = [];
-  const now = Date.now();
-  for (const id of ids) {
-    const it = light.get(id);
-    if (!it) continue;
-    const analysis = analyses.get(id) ?? null;
-    const evs = decisions.get(id) ?? [];
-    const state = deriveState(evs);
-    const view = queueView(state, analysis) ?? (questions.has(id) && !evs.some((e) => e.actorId !== null) ? "questions" : null);
-    if (!view) continue;
-    if (f.channelId && it.channel_id !== f.channelId) continue;
-    if (f.unitId && it.unit_id !== f.unitId) continue;
-    if (f.category && !(analysis?.labels ?? []).includes(f.category) && !evs.some((e) => e.ruleId === f.category)) continue;
-    const ageMin = (now - it.first_captured_at.getTime()) / 60_000;
-    if (f.minAgeMinutes !== undefined && ageMin < f.minAgeMinutes) continue;
-    if (f.maxAgeHours !== undefined && ageMin > f.maxAgeHours * 60) continue;
-    counts[view]++;
-    if (f.view && view !== f.view) continue;
-    open.push({ id, capturedAt: it.first_captured_at.getTime(), analysis, decisions: evs, state, view, severity: severityOf(analysis, view) });
-  }
-  open.sort((a, b) => b.severity - a.severity || a.capturedAt - b.capturedAt);
-  const page = open.slice(0, f.limit ?? 200);
-  const items = await loadItems(db, orgId, page.map((e) => e.id));
-  const entries: QueueEntry[] = [];
-  for (const { id, capturedAt: _c, ...e } of page) {
-    const item = items.get(id);
-    if (item) entries.push({ ...e, item, criticism: item.text ? readCriticism(item.text).criticism : false });
-  }
-  return { entries, counts };
+/** Unanswered questions stay in their view this long (reply suggestions are for current conversations). */
+const QUESTION_DAYS = 14;
+
+/**
+ * The SQL condition for a filter on `moderation_queue q join channels c`
+ * (everything but the view), appending its values to `params`. Shared by the
+ * listing, the counts and the "select all matching" bulk action.
+ */
+export function filterCondition(f: Omit<QueueFilter, "view" | "limit" | "after">, params: unknown[]): string {
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const w = [`(q.view <> 'questions' or q.captured_at > now() - interval '${QUESTION_DAYS} days')`];
+  if (f.channelId) w.push(`q.channel_id::text = ${p(f.channelId)}`);
+  if (f.unitId) w.push(`c.unit_id::text = ${p(f.unitId)}`);
+  if (f.category) w.push(`${p(f.category)} = any(q.categories)`);
+  if (f.minAgeMinutes !== undefined) w.push(`q.captured_at <= now() - make_interval(mins => ${p(f.minAgeMinutes)})`);
+  if (f.maxAgeHours !== undefined) w.push(`q.captured_at >= now() - make_interval(hours => ${p(f.maxAgeHours)})`);
+  return w.join(" and ");
 }
 
-/** Severity: the analysis action, §5 findings above page-rule ones, escalations on top. */
-export function severityOf(a: ModAnalysis | null, view: QueueView): number {
-  const findings: Finding[] = a?.findings ?? [];
-  const bbs = findings.some((x) => x.legalBasis === "bbs-5") ? 1 : 0;
-  const conf = Math.max(0, ...findings.map((x) => x.confidence));
-  if (view === "questions") return 0;
-  return (view === "escalated" ? 10 : 0) + (SEVERITY[a?.action ?? "none"] ?? 0) * 2 + bbs + conf;
+interface Cursor { r: number; t: string; i: string }
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+function decodeCursor(s: string | undefined): Cursor | null {
+  if (!s) return null;
+  try {
+    const c = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as Cursor;
+    return typeof c.r === "number" && typeof c.t === "string" && typeof c.i === "string" && /^[0-9a-f-]{36}$/.test(c.i) ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function listQueue(pool: Pool, orgId: string, f: QueueFilter = {}): Promise<{ entries: QueueEntry[]; counts: Record<QueueView, number>; next: string | null }> {
+  await refreshQueue(pool, orgId);
+  return readQueue(pool, orgId, f);
+}
+
+/** The listing from the projection as it is (callers that drained already). */
+export async function readQueue(db: Queryable, orgId: string, f: QueueFilter = {}): Promise<{ entries: QueueEntry[]; counts: Record<QueueView, number>; next: string | null }> {
+  const cp: unknown[] = [orgId];
+  const cond = filterCondition(f, cp);
+  const counts = Object.fromEntries(QUEUE_VIEWS.map((v) => [v, 0])) as Record<QueueView, number>;
+  for (const r of (await db.query<{ view: QueueView; n: number }>(
+    `select q.view, count(*)::int as n from moderation_queue q join channels c on c.org_id = q.org_id and c.id = q.channel_id
+      where q.org_id = $1 and ${cond} group by q.view`, cp)).rows) counts[r.view] = r.n;
+
+  const limit = Math.max(1, Math.min(f.limit ?? 200, 5000));
+  const params: unknown[] = [orgId];
+  const where = [filterCondition(f, params)];
+  if (f.view) where.push(`q.view = $${params.push(f.view)}`);
+  const cur = decodeCursor(f.after);
+  // captured_at travels as text: a JS Date would cut microseconds and skip or repeat rows at a page edge.
+  if (cur) where.push(`(q.rank, q.captured_at, q.item_id) > ($${params.push(cur.r)}, $${params.push(cur.t)}::timestamptz, $${params.push(cur.i)}::uuid)`);
+  const page = (await db.query<{ item_id: string; view: QueueView; severity: number; rank: number; t: string; criticism: boolean }>(
+    `select q.item_id, q.view, q.severity, q.rank, q.captured_at::text as t, q.criticism
+       from moderation_queue q join channels c on c.org_id = q.org_id and c.id = q.channel_id
+      where q.org_id = $1 and ${where.join(" and ")}
+      order by q.rank, q.captured_at, q.item_id limit ${limit + 1}`, params)).rows;
+  const more = page.length > limit;
+  const shown = page.slice(0, limit);
+  const ids = shown.map((r) => r.item_id);
+  const [items, analyses, decisions] = await Promise.all([loadItems(db, orgId, ids), loadLatestAnalyses(db, orgId, ids), loadDecisions(db, orgId, ids)]);
+  const entries: QueueEntry[] = [];
+  for (const r of shown) {
+    const item = items.get(r.item_id);
+    if (!item) continue;
+    const evs = decisions.get(r.item_id) ?? [];
+    entries.push({ item, analysis: analyses.get(r.item_id) ?? null, decisions: evs, state: deriveState(evs), view: r.view, severity: r.severity, criticism: r.criticism });
+  }
+  const last = shown.at(-1);
+  return { entries, counts, next: more && last ? encodeCursor({ r: last.rank, t: last.t, i: last.item_id }) : null };
 }

@@ -15,6 +15,7 @@ import { deriveState, type ItemState } from "../domain/state.ts";
 import { noticeText, type NoticeKind } from "../domain/templates.ts";
 import { loadDecisions, loadItem, loadLatestAnalyses, loadSettings, type DecisionRow, type ModItem } from "../store.ts";
 import { authorStanding } from "./author-strikes.ts";
+import { queueNote } from "../queue-note.ts";
 
 export interface DecisionInput {
   orgId: string;
@@ -30,6 +31,12 @@ export interface DecisionInput {
   message?: string | undefined;
   actor: Actor;
   bulkId?: string | undefined;
+  /**
+   * Bulk actions: an item the criticism guard catches is refused (left for
+   * individual handling with a written reason and a second moderator), never
+   * turned into a pending removal by a blanket reason.
+   */
+  refuseGuarded?: boolean | undefined;
   requestId?: string | undefined;
   /** Base URL for the public appeal link. */
   publicUrl: string;
@@ -81,6 +88,7 @@ export async function recordDecision(tx: Tx, input: DecisionInput): Promise<Deci
       // RF 1:9: removing criticism on a page-rule ground only needs a written
       // reason and a second moderator. The §5 duty (bbs-5) is not held up.
       if (human && criticism && legalBasis === "page-rule") {
+        if (input.refuseGuarded) throw new AppError("moderation_criticism_reason_required", { public: { bulk: true } });
         if (!reason || reason.length < 10) throw new AppError("moderation_criticism_reason_required");
         needsConfirmation = true;
       }
@@ -179,7 +187,8 @@ export async function recordDecision(tx: Tx, input: DecisionInput): Promise<Deci
   }
 
   // Open queues in every process refresh once this commits (runtime.ts listens).
-  await tx.query("select pg_notify('vaxel_moderation', $1)", [input.orgId]);
+  // A bulk action announces each batch once instead (bulk-job.ts).
+  if (!input.bulkId) await tx.query("select pg_notify('vaxel_moderation', $1)", [queueNote(input.orgId, [item.id])]);
   await recordAuditEvent(tx, {
     orgId: input.orgId, actor: input.actor, action: `moderation.${input.kind}`, targetType: "captured_item", targetId: item.id,
     before: { visibility: before.visibility, pending: before.pending?.id ?? null, escalated: before.escalated },

@@ -3,11 +3,11 @@
 // directory's opening hours (percentiles, breaches of the configured limit),
 // unreviewed items older than the limit (alerts), the
 // monthly report of decisions per rule and moderator, and volumes by category.
-import type { Queryable } from "../../platform/db/pool.ts";
+import type { Pool, Queryable } from "../../platform/db/pool.ts";
 import { loadSnapshot } from "../../directory/index.ts";
 import { workingHours, workingMinutesBetween, type WorkingHours } from "../domain/working-time.ts";
 import { loadSettings } from "../store.ts";
-import { listQueue } from "./list-queue.ts";
+import { refreshQueue } from "./refresh-queue.ts";
 
 export interface ChannelSupervision {
   channelId: string; channelName: string; reviewed: number;
@@ -42,7 +42,7 @@ async function hoursByChannel(db: Queryable, orgId: string, channels: { id: stri
   return out;
 }
 
-export async function supervisionReport(db: Queryable, orgId: string, o: { days?: number; now?: Date } = {}) {
+export async function supervisionReport(db: Pool, orgId: string, o: { days?: number; now?: Date } = {}) {
   const settings = await loadSettings(db, orgId);
   const now = o.now ?? new Date();
   const channels = (await db.query<{ id: string; name: string; unit_id: string | null }>("select id, name, unit_id from channels where org_id = $1 order by name", [orgId])).rows;
@@ -68,11 +68,16 @@ export async function supervisionReport(db: Queryable, orgId: string, o: { days?
       breaches: work.filter((m) => m > settings.reviewLimitMinutes).length, hoursFrom: hours.get(c.id)?.from ?? null,
     };
   });
-  // Alerts: open items nobody has looked at whose working time since capture exceeds the limit.
-  const queue = await listQueue(db, orgId, { limit: 5000 });
-  const overdue = queue.entries
-    .filter((e) => !e.state.lastReviewAt && e.view !== "questions")
-    .map((e) => ({ itemId: e.item.id, channelName: e.item.channelName, capturedAt: e.item.firstCapturedAt, view: e.view, workingMinutes: minutes(e.item.channelId, e.item.firstCapturedAt, now) }))
+  // Alerts: open items nobody has looked at whose working time since capture
+  // exceeds the limit. Only items older than the limit in wall time can be
+  // overdue (working time never runs faster than the clock): SQL narrows first.
+  await refreshQueue(db, orgId);
+  const unreviewed = await db.query<{ item_id: string; channel_id: string; name: string; captured_at: Date; view: string }>(
+    `select q.item_id, q.channel_id, c.name, q.captured_at, q.view from moderation_queue q join channels c on c.org_id = q.org_id and c.id = q.channel_id
+      where q.org_id = $1 and q.last_review_at is null and q.view <> 'questions' and q.captured_at < $2 order by q.captured_at`,
+    [orgId, new Date(now.getTime() - settings.reviewLimitMinutes * 60_000)]);
+  const overdue = unreviewed.rows
+    .map((e) => ({ itemId: e.item_id, channelName: e.name, capturedAt: e.captured_at, view: e.view, workingMinutes: minutes(e.channel_id, e.captured_at, now) }))
     .filter((x) => x.workingMinutes > settings.reviewLimitMinutes);
   return { limitMinutes: settings.reviewLimitMinutes, channels: result, overdue };
 }

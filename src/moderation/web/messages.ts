@@ -113,6 +113,16 @@ export const MODERATION_MESSAGES = {
   "analytics.day": { sv: "Volymer per dag (30 dagar)", en: "Volumes by day (30 days)" },
   "analytics.decisions": { sv: "Beslut per åtgärd", en: "Decisions by action" },
   "csv": { sv: "Ladda ner CSV", en: "Download CSV" },
+  "bulk.all": { sv: "Utför på alla {n} som matchar filtret", en: "Apply to all {n} matching this filter" },
+  "bulkjob.title": { sv: "Massåtgärd", en: "Bulk action" },
+  "bulkjob.progress": { sv: "Förlopp", en: "Progress" },
+  "bulkjob.running": { sv: "Pågår: {done} utförda, {skipped} lämnade för egen prövning, av {total}.", en: "Running: {done} done, {skipped} left for individual handling, of {total}." },
+  "bulkjob.finished": { sv: "Klart: {done} utförda, {skipped} lämnade för egen prövning, av {total}.", en: "Finished: {done} done, {skipped} left for individual handling, of {total}." },
+  "bulkjob.skipped": { sv: "Lämnade för egen prövning", en: "Left for individual handling" },
+  "bulkjob.skipped.lead": { sv: "Dessa beslutades inte i massåtgärden (till exempel kritik mot kommunen, RF 1:9, som kräver skriftlig motivering och en andra moderator). De finns kvar i kön.", en: "These were not decided by the bulk action (e.g. criticism of the city, RF 1:9, which needs a written reason and a second moderator). They stay in the queue." },
+  "bulkjob.reload": { sv: "Uppdatera förloppet", en: "Refresh the progress" },
+  "queue.next": { sv: "Nästa sida", en: "Next page" },
+  "queue.first": { sv: "Första sidan", en: "First page" },
 } as const;
 
 export const tm = translator(MODERATION_MESSAGES);

@@ -12,6 +12,8 @@ import { highlight } from "./highlight.ts";
 import { tm, type ModKey } from "./messages.ts";
 
 export const VIEWS: QueueView[] = ["needs_review", "auto_hidden", "escalated", "pending_confirmation", "questions"];
+/** Views where one decision can sensibly apply to everything that matches (not questions, not second-moderator confirmations). */
+const BULK_ALL_VIEWS = new Set<QueueView>(["needs_review", "auto_hidden", "escalated"]);
 const KEYS: [string, string][] = [["keep", "a"], ["hide", "h"], ["delete", "d"], ["escalate", "e"], ["report_police", "r"]];
 
 export function ruleOptions(lang: Lang, selected: string | undefined): SafeHtml[] {
@@ -21,7 +23,11 @@ export function ruleOptions(lang: Lang, selected: string | undefined): SafeHtml[
 export function queueBody(o: {
   lang: Lang; csrf: string; view: QueueView; entries: QueueEntry[]; counts: Record<QueueView, number>;
   channels: { id: string; name: string }[]; units: { id: string; name: string }[];
-  filter: { channelId?: string | undefined; unitId?: string | undefined; category?: string | undefined; minAgeMinutes?: number | undefined }; returnTo: string;
+  filter: { channelId?: string | undefined; unitId?: string | undefined; category?: string | undefined; minAgeMinutes?: number | undefined; after?: string | undefined }; returnTo: string;
+  /** Keyset cursor of the next page, if any. */
+  next: string | null;
+  /** Names the "apply to all matching" job before it exists, so a resent form cannot start it twice. */
+  jobId: string;
 }): SafeHtml {
   const { lang } = o;
   const tabs = VIEWS.map((v) => html`<li><a href="/moderation?view=${v}"${v === o.view ? html` aria-current="page"` : ""}>${tm(lang, `view.${v}` as ModKey)} <span class="count">(${o.counts[v]})</span></a></li>`);
@@ -59,6 +65,7 @@ ${o.units.length ? html`<label>${tm(lang, "filter.unit")} <select name="unit"><o
 <button type="submit">${tm(lang, "filter")}</button></form>
 <p class="shortcuts" id="shortcuts">${tm(lang, "shortcuts")}</p>
 <p id="mod-status" role="status" aria-live="polite"></p>
+${pager(o)}
 ${rows.length ? html`<ol class="mod-queue" id="queue" data-view="${o.view}" aria-describedby="shortcuts">${rows}</ol>` : html`<p id="queue-empty">${tm(lang, "empty")}</p><ol class="mod-queue" id="queue" data-view="${o.view}"></ol>`}
 <form id="bulk" method="post" action="/moderation/bulk" class="bulk"><fieldset><legend>${tm(lang, "bulk")}</legend>
 <input type="hidden" name="_csrf" value="${o.csrf}"><input type="hidden" name="returnTo" value="${o.returnTo}">
@@ -66,7 +73,26 @@ ${rows.length ? html`<ol class="mod-queue" id="queue" data-view="${o.view}" aria
 <label>${tm(lang, "rule")} <select name="ruleId" id="bulk-rule">${ruleOptions(lang, "spam")}</select></label>
 <label>${tm(lang, "basis")} <select name="legalBasis"><option value="page-rule">${tm(lang, "basis.page-rule")}</option><option value="bbs-5">${tm(lang, "basis.bbs-5")}</option></select></label>
 <label>${tm(lang, "reason")} <input type="text" name="reason" maxlength="4000"></label>
-<button type="submit" id="bulk-apply">${tm(lang, "bulk.apply")} <kbd>B</kbd></button></fieldset></form>
+<button type="submit" id="bulk-apply">${tm(lang, "bulk.apply")} <kbd>B</kbd></button>
+${o.counts[o.view] && BULK_ALL_VIEWS.has(o.view) ? html`<input type="hidden" name="jobId" value="${o.jobId}"><input type="hidden" name="view" value="${o.view}">
+${o.filter.channelId ? html`<input type="hidden" name="channel" value="${o.filter.channelId}">` : ""}${o.filter.unitId ? html`<input type="hidden" name="unit" value="${o.filter.unitId}">` : ""}
+${o.filter.category ? html`<input type="hidden" name="category" value="${o.filter.category}">` : ""}${o.filter.minAgeMinutes !== undefined ? html`<input type="hidden" name="minAge" value="${o.filter.minAgeMinutes}">` : ""}
+<button type="submit" id="bulk-all" formaction="/moderation/bulk-all" formnovalidate>${tm(lang, "bulk.all", { n: o.counts[o.view] })}</button>` : ""}</fieldset></form>
 <p><a href="/moderation/blocklist">${tm(lang, "blocklist.title")}</a> · <a href="/moderation/appeals">${tm(lang, "appeals.title")}</a> · <a href="/moderation/notifications">${tm(lang, "notifications.title")}</a> · <a href="/moderation/police-reports">${tm(lang, "police.list")}</a> · <a href="/moderation/supervision">${tm(lang, "supervision.title")}</a></p>
 <script src="/moderation/assets/queue.js" defer></script>`;
+}
+
+/** Keyset paging: a link to the next page (same filter), and back to the first. */
+function pager(o: { lang: Lang; view: QueueView; next: string | null; filter: { channelId?: string | undefined; unitId?: string | undefined; category?: string | undefined; minAgeMinutes?: number | undefined; after?: string | undefined } }): SafeHtml | string {
+  if (!o.next && !o.filter.after) return "";
+  const q = (after?: string) => {
+    const p = new URLSearchParams({ view: o.view });
+    if (o.filter.channelId) p.set("channel", o.filter.channelId);
+    if (o.filter.unitId) p.set("unit", o.filter.unitId);
+    if (o.filter.category) p.set("category", o.filter.category);
+    if (o.filter.minAgeMinutes !== undefined) p.set("minAge", String(o.filter.minAgeMinutes));
+    if (after) p.set("after", after);
+    return `/moderation?${p.toString()}`;
+  };
+  return html`<nav aria-label="${tm(o.lang, "queue.next")}" class="pager"><p>${o.filter.after ? html`<a href="${q()}">${tm(o.lang, "queue.first")}</a> ` : ""}${o.next ? html`<a href="${q(o.next)}" id="queue-next" rel="next">${tm(o.lang, "queue.next")}</a>` : ""}</p></nav>`;
 }

@@ -11,6 +11,7 @@ import { asciiFold } from "../org.ts";
 import { isLetterCode } from "../text/normalize.ts";
 import type { Phase } from "./shared.ts";
 import { isMention } from "./shared.ts";
+import { findInterimNumbers } from "./interim-number.ts";
 
 // `personnummer` ships CommonJS whose types declare a default export; loading
 // it through require gives the class itself under both module systems.
@@ -390,6 +391,7 @@ export const personalDataPhase: Phase = {
     if (ctx.norm.digits >= 10) {
       for (const p of findPersonnummer(ctx.text)) out.push({ ruleId: "personal_data.personnummer", start: p.start, end: p.end, confidence: p.confidence });
     }
+    if (ctx.norm.digits >= 9) for (const p of findInterimNumbers(ctx.text)) out.push({ ruleId: "personal_data.interim-number", start: p.start, end: p.end, confidence: 0.9 });
     out.push(...phones(ctx, out));
     out.push(...emails(ctx));
     out.push(...addressesMemo(ctx));

@@ -1,10 +1,13 @@
-// The Graph API calls Växel makes for a Facebook Page: read comments (backfill,
-// capture before removal) and act on them. Errors follow Graph's
-// {error:{message, type, code, error_subcode}} and are classified for the outbox.
-import { isRecord } from "../shape.ts";
-import { httpJson, type HttpResponse } from "../http.ts";
-import { parseRetryAfter, PlatformError } from "../../outbox/platform-error.ts";
-import type { ChannelRuntime } from "../../registry/index.ts";
+// Meta's Graph API, shared by the Facebook Page and Instagram adapters: the
+// client (token, version, paging), Graph's error shape
+// {error:{message, type, code, error_subcode}} classified for the outbox, and
+// the comment actions both platforms have (hide/unhide, delete, reply), each
+// with the check that makes a retry safe when the previous outcome is unknown.
+import { isRecord } from "./shape.ts";
+import { httpJson, type HttpResponse } from "./http.ts";
+import { parseRetryAfter, PlatformError } from "../outbox/platform-error.ts";
+import type { ActionContext } from "../outbox/types.ts";
+import type { ChannelRuntime } from "../registry/index.ts";
 
 export const GRAPH_VERSION = "v21.0";
 const DEFAULT_BASE = "https://graph.facebook.com";
@@ -59,5 +62,61 @@ export class GraphClient {
       if (!paging.next || typeof cursors.after !== "string") return;
       after = cursors.after;
     }
+  }
+}
+
+/** How a platform names the hidden state and the reply edge of a comment. */
+export interface MetaCommentApi {
+  /** Field read back (`is_hidden` on Facebook, `hidden` on Instagram) and the parameter that sets it. */
+  hiddenField: string;
+  hideParam: string;
+  /** Edge where replies live (`comments` / `replies`), the fields to read there, and which reply is ours. */
+  replyEdge: string;
+  replyParams: Record<string, string>;
+  /** Our reply: the page's own account wrote the text the action posts. */
+  isOwnReply(reply: Record<string, unknown>, ctx: ActionContext): boolean;
+}
+
+type CommentAction = "hide" | "unhide" | "delete" | "reply";
+export const isCommentAction = (a: ActionContext["action"]): a is CommentAction => a !== "ban";
+
+/** Was the action already applied (its evidence), or null: a retry after an unknown outcome acts only on null. */
+export async function commentActionDone(api: MetaCommentApi, ctx: ActionContext, action: CommentAction): Promise<Record<string, unknown> | null> {
+  const g = new GraphClient(ctx.channel);
+  const id = ctx.item.platformItemId;
+  switch (action) {
+    case "hide":
+    case "unhide": {
+      const c = await g.call("GET", id, { fields: `id,${api.hiddenField}` });
+      return c[api.hiddenField] === (action === "hide") ? { [api.hiddenField]: c[api.hiddenField] } : null;
+    }
+    case "delete":
+      try {
+        await g.call("GET", id, { fields: "id" });
+        return null;
+      } catch (e) {
+        if (e instanceof PlatformError && e.kind === "not_found") return { alreadyGone: true };
+        throw e;
+      }
+    case "reply":
+      for await (const page of g.pages(`${id}/${api.replyEdge}`, api.replyParams)) {
+        const mine = page.data.find((c) => api.isOwnReply(c, ctx));
+        if (mine) return { id: mine.id };
+      }
+      return null;
+  }
+}
+
+export async function executeCommentAction(api: MetaCommentApi, ctx: ActionContext, action: CommentAction): Promise<Record<string, unknown>> {
+  const g = new GraphClient(ctx.channel);
+  const id = ctx.item.platformItemId;
+  switch (action) {
+    case "hide":
+    case "unhide":
+      return g.call("POST", id, { [api.hideParam]: String(action === "hide") });
+    case "delete":
+      return g.call("DELETE", id);
+    case "reply":
+      return g.call("POST", `${id}/${api.replyEdge}`, { message: String(ctx.params.message) });
   }
 }

@@ -7,7 +7,7 @@ import { ingestChanges } from "../../ingest/ingest.ts";
 import type { ChannelRuntime } from "../../registry/index.ts";
 import { isPlatformId, str, toIsoTime } from "../shape.ts";
 import { commentToChange, COMMENT_FIELDS } from "./comment-fields.ts";
-import { GraphClient } from "./graph-client.ts";
+import { GraphClient } from "../meta-graph.ts";
 import type { PageChange } from "./parse-webhook.ts";
 
 export interface BackfillResult {

@@ -6,7 +6,7 @@ import { PlatformError } from "../../outbox/platform-error.ts";
 import type { ActionContext, PlatformExecutor } from "../../outbox/types.ts";
 import { isRecord } from "../shape.ts";
 import { commentToChange, COMMENT_FIELDS } from "./comment-fields.ts";
-import { GraphClient } from "./graph-client.ts";
+import { commentActionDone, executeCommentAction, GraphClient, isCommentAction, type MetaCommentApi } from "../meta-graph.ts";
 
 function postIdOf(ctx: ActionContext): string {
   return ctx.item.postPlatformId ?? ctx.item.platformItemId.split("_")[0] ?? ctx.item.platformItemId;
@@ -18,6 +18,14 @@ function banTarget(ctx: ActionContext): string {
   return id;
 }
 
+const FACEBOOK_COMMENTS: MetaCommentApi = {
+  hiddenField: "is_hidden",
+  hideParam: "is_hidden",
+  replyEdge: "comments",
+  replyParams: { fields: "id,message,from{id}", filter: "stream", limit: "100" },
+  isOwnReply: (c, ctx) => isRecord(c.from) && c.from.id === ctx.channel.externalId && c.message === ctx.params.message,
+};
+
 export const facebookExecutor: PlatformExecutor = {
   async snapshot(ctx) {
     if (ctx.item.kind === "post") return null;
@@ -27,49 +35,13 @@ export const facebookExecutor: PlatformExecutor = {
   },
 
   async alreadyDone(ctx) {
-    const g = new GraphClient(ctx.channel);
-    switch (ctx.action) {
-      case "hide":
-      case "unhide": {
-        const c = await g.call("GET", ctx.item.platformItemId, { fields: "id,is_hidden" });
-        return c.is_hidden === (ctx.action === "hide") ? { is_hidden: c.is_hidden } : null;
-      }
-      case "delete":
-        try {
-          await g.call("GET", ctx.item.platformItemId, { fields: "id" });
-          return null;
-        } catch (e) {
-          if (e instanceof PlatformError && e.kind === "not_found") return { alreadyGone: true };
-          throw e;
-        }
-      case "reply": {
-        for await (const page of g.pages(`${ctx.item.platformItemId}/comments`, { fields: "id,message,from{id}", filter: "stream", limit: "100" })) {
-          const mine = page.data.find((c) => isRecord(c.from) && c.from.id === ctx.channel.externalId && c.message === ctx.params.message);
-          if (mine) return { id: mine.id };
-        }
-        return null;
-      }
-      case "ban": {
-        const r = await g.call("GET", `${ctx.channel.externalId}/blocked`, { user: banTarget(ctx) });
-        return Array.isArray(r.data) && r.data.length > 0 ? { blocked: true } : null;
-      }
-    }
+    if (isCommentAction(ctx.action)) return commentActionDone(FACEBOOK_COMMENTS, ctx, ctx.action);
+    const r = await new GraphClient(ctx.channel).call("GET", `${ctx.channel.externalId}/blocked`, { user: banTarget(ctx) });
+    return Array.isArray(r.data) && r.data.length > 0 ? { blocked: true } : null;
   },
 
   async execute(ctx) {
-    const g = new GraphClient(ctx.channel);
-    const id = ctx.item.platformItemId;
-    switch (ctx.action) {
-      case "hide":
-        return g.call("POST", id, { is_hidden: "true" });
-      case "unhide":
-        return g.call("POST", id, { is_hidden: "false" });
-      case "delete":
-        return g.call("DELETE", id);
-      case "reply":
-        return g.call("POST", `${id}/comments`, { message: String(ctx.params.message) });
-      case "ban":
-        return g.call("POST", `${ctx.channel.externalId}/blocked`, { user: banTarget(ctx) });
-    }
+    if (isCommentAction(ctx.action)) return executeCommentAction(FACEBOOK_COMMENTS, ctx, ctx.action);
+    return new GraphClient(ctx.channel).call("POST", `${ctx.channel.externalId}/blocked`, { user: banTarget(ctx) });
   },
 };

@@ -4,10 +4,18 @@
 // becomes a dead letter telling the moderator to do it in the app.
 import { PlatformError } from "../../outbox/platform-error.ts";
 import type { PlatformExecutor } from "../../outbox/types.ts";
-import { GraphClient } from "../facebook/graph-client.ts";
+import { commentActionDone, executeCommentAction, GraphClient, isCommentAction, type MetaCommentApi } from "../meta-graph.ts";
 import { isRecord, str, toIsoTime } from "../shape.ts";
 
 const FIELDS = "id,text,username,from{id,username},timestamp,hidden,media{id},parent_id";
+
+const INSTAGRAM_COMMENTS: MetaCommentApi = {
+  hiddenField: "hidden",
+  hideParam: "hide",
+  replyEdge: "replies",
+  replyParams: { fields: "id,text,username" },
+  isOwnReply: (c, ctx) => c.text === ctx.params.message && c.username === ctx.channel.name,
+};
 
 export const instagramExecutor: PlatformExecutor = {
   async snapshot(ctx) {
@@ -21,42 +29,10 @@ export const instagramExecutor: PlatformExecutor = {
     };
   },
   async alreadyDone(ctx) {
-    const g = new GraphClient(ctx.channel);
-    if (ctx.action === "hide" || ctx.action === "unhide") {
-      const c = await g.call("GET", ctx.item.platformItemId, { fields: "id,hidden" });
-      return c.hidden === (ctx.action === "hide") ? { hidden: c.hidden } : null;
-    }
-    if (ctx.action === "delete") {
-      try {
-        await g.call("GET", ctx.item.platformItemId, { fields: "id" });
-        return null;
-      } catch (e) {
-        if (e instanceof PlatformError && e.kind === "not_found") return { alreadyGone: true };
-        throw e;
-      }
-    }
-    if (ctx.action === "reply") {
-      for await (const page of g.pages(`${ctx.item.platformItemId}/replies`, { fields: "id,text,username" })) {
-        const mine = page.data.find((c) => c.text === ctx.params.message && isRecord(c) && c.username === ctx.channel.name);
-        if (mine) return { id: mine.id };
-      }
-    }
-    return null;
+    return isCommentAction(ctx.action) ? commentActionDone(INSTAGRAM_COMMENTS, ctx, ctx.action) : null;
   },
   async execute(ctx) {
-    const g = new GraphClient(ctx.channel);
-    const id = ctx.item.platformItemId;
-    switch (ctx.action) {
-      case "hide":
-        return g.call("POST", id, { hide: "true" });
-      case "unhide":
-        return g.call("POST", id, { hide: "false" });
-      case "delete":
-        return g.call("DELETE", id);
-      case "reply":
-        return g.call("POST", `${id}/replies`, { message: String(ctx.params.message) });
-      case "ban":
-        throw new PlatformError("not_supported", { message: "Instagram Graph API has no ban" });
-    }
+    if (isCommentAction(ctx.action)) return executeCommentAction(INSTAGRAM_COMMENTS, ctx, ctx.action);
+    throw new PlatformError("not_supported", { message: "Instagram Graph API has no ban" });
   },
 };

@@ -31,6 +31,11 @@ export interface SpamRules {
   sameAuthorRepeats: number;
   /** Distinct authors posting the same near-identical text this many times within the window → spam. */
   crossAuthorRepeats: number;
+  /**
+   * The same for a text that carries a link: a second account pasting the same
+   * link-bearing text is already a spam campaign (link spam is what sells).
+   */
+  crossAuthorRepeatsWithLink: number;
   /** Max Hamming distance between 64-bit SimHashes to count as near-identical (0–64). */
   maxHammingDistance: number;
 }
@@ -97,6 +102,7 @@ export const DEFAULT_PAGE_RULES: PageRules = Object.freeze({
     minChars: 20,
     sameAuthorRepeats: 2,
     crossAuthorRepeats: 3,
+    crossAuthorRepeatsWithLink: 2,
     maxHammingDistance: 6,
   },
 }) as PageRules;

@@ -44,14 +44,19 @@ export function wordsAfter(ctx: AnalysisContext, tok: number, n: number): string
   return out;
 }
 
-const SECOND_PERSON = new Set(["du", "ni", "din", "ditt", "dina", "er", "ert", "era", "dig", "dej", "u"]);
+// English forms too: comments mix languages ("you are such a moron", "din fuckin clown").
+const SECOND_PERSON = new Set(["du", "ni", "din", "ditt", "dina", "er", "ert", "era", "dig", "dej", "u", "you", "your", "ur", "youre"]);
 const INTENSIFIERS = new Set([
   "jävla", "djävla", "javla", "förbannade", "satans", "fucking", "dumma", "äckliga", "fula", "feta", "lilla", "store", "stora", "gamla",
   "sjuka", "störda", "korkade", "efterblivna", "patetiska", "värdelösa", "jäkla", "helvetes", "skit", "jävel", "så", "sån", "sådan",
   "en", "ett", "riktig", "riktigt", "total", "totalt", "komplett", "himla", "jävligt", "fet", "stor", "liten", "ful", "dum", "äcklig",
   "helt", "fullständigt", "jätte", "otroligt", "väldigt", "lite", "rätt", "ganska", "sjukt", "lat", "ynklig", "lögnaktig", "liten",
   "gammal", "gamla", "fet", "tjock", "tjocka", "äckliga", "jävla", "fucking",
+  "fuckin", "fkn", "such", "a", "an", "the", "total", "complete", "big", "stupid", "little", "damn",
 ]);
+// "Du låter som en idiot", "ni beter er som clowner": a comparison aimed at the addressee.
+const LIKE_VERBS = new Set(["låter", "verkar", "pratar", "skriver", "beter", "luktar", "ut", "ser", "känns", "agerar", "framstår", "uppför", "sound", "look", "act"]);
+const COPULA = new Set(["är", "e", "var", "blir", "blev", "are", "r", "is", "was"]);
 
 const SELF = new Set(["jag", "mig", "mej", "själv", "ja"]);
 const GENERIC = new Set(["alla", "de", "dom", "folk", "den", "man", "dem", "många", "vissa", "några"]);
@@ -85,7 +90,7 @@ export function personFrame(ctx: AnalysisContext, tok: number): Frame {
   let skipped = 0;
   for (let k = 0; k < Math.min(before.length, 6); k++) {
     const w = before[k]!;
-    if (w === "är" || w === "e" || w === "var" || w === "blir" || w === "blev") {
+    if (COPULA.has(w)) {
       j = k;
       break;
     }
@@ -108,6 +113,7 @@ export function personFrame(ctx: AnalysisContext, tok: number): Frame {
     if (subj) return { strength: 1, self: false };
   }
   if (w1 === "som" && before[i + 1] && SECOND_PERSON.has(before[i + 1]!)) return { strength: 2, self: false };
+  if (w1 === "som" && LIKE_VERBS.has(before[i + 1] ?? "") && before.slice(i + 2, i + 6).some((w) => SECOND_PERSON.has(w))) return { strength: 2, self: false };
   // A bare abusive noun as the whole sentence, or after an intensifier ("jävla idiot!").
   const sent = ctx.tokens.sent[tok];
   const alone = !w1 && (tok + 1 >= ctx.tokens.count || ctx.tokens.sent[tok + 1] !== sent);

@@ -39,9 +39,16 @@ function repetition(ctx: AnalysisContext): Candidate | null {
   return null;
 }
 
-/** "dddddddddddd", "!!!!!!!!!!!!!!!!": one character flooded. */
+// A short digit group pasted over and over ("123123123123…"); bounded: the group is 1–4 digits.
+const DIGIT_CYCLE = /(\d{1,4})\1{5,}/;
+
+/** "dddddddddddd", "!!!!!!!!!!!!!!!!": one character flooded; "123123123…": a digit cycle. */
 function flood(ctx: AnalysisContext): Candidate | null {
   const t = ctx.text;
+  if (ctx.norm.digits >= 12) {
+    const m = DIGIT_CYCLE.exec(t.length > 20_000 ? t.slice(0, 20_000) : t);
+    if (m && m[0].length >= 18) return { ruleId: "spam.flood", start: m.index, end: m.index + m[0].length, confidence: 0.8 };
+  }
   let run = 1;
   for (let i = 1; i < t.length; i++) {
     if (t.charCodeAt(i) === t.charCodeAt(i - 1) && t.charCodeAt(i) !== 0x20) {
@@ -70,7 +77,8 @@ function gibberish(ctx: AnalysisContext): Candidate | null {
         run = 0;
       } else if (++run > longest) longest = run;
     }
-    if (vowels === 0 || (longest >= 3 && KEYBOARD_RUNS.test(w)) || (w.length >= 12 && longest >= 6)) bad++;
+    // Swedish compounds reach four consonants in a row ("handskfack" five, rarely); keyboard mashing goes further.
+    if (vowels === 0 || (longest >= 3 && KEYBOARD_RUNS.test(w)) || (w.length >= 12 && longest >= 6) || (longest >= 5 && vowels * 4 <= w.length)) bad++;
   }
   if (bad >= 3 || (bad >= 1 && bad / n >= 0.5 && letters >= 8)) {
     return { ruleId: "spam.gibberish", start: 0, end: ctx.text.length, confidence: bad / n >= 0.5 ? 0.8 : 0.6 };
@@ -130,7 +138,8 @@ export function crossCommentSpam(
   if (m.sameAuthor + 1 >= r.sameAuthorRepeats) {
     return { ruleId: "spam.repeat-same-author", start: 0, end: textLength, confidence: 0.85 };
   }
-  if (m.otherAuthors + 1 >= r.crossAuthorRepeats && (fp.words >= 8 || fp.links > 0)) {
+  const needed = fp.links > 0 ? Math.min(r.crossAuthorRepeats, r.crossAuthorRepeatsWithLink) : r.crossAuthorRepeats;
+  if (m.otherAuthors + 1 >= needed && (fp.words >= 8 || fp.links > 0)) {
     return { ruleId: "spam.repeat-many-authors", start: 0, end: textLength, confidence: 0.75 };
   }
   return null;

@@ -1,9 +1,28 @@
 // violence_porn: links to porn and gore sites, porn lures, shared depictions
 // of killings, and child sexual abuse material (barnpornografibrott, BBS §5).
 // Pornography as a topic ("porrfilter på skolans datorer") is not a hit.
-import type { Candidate } from "../context.ts";
+import type { AnalysisContext, Candidate } from "../context.ts";
 import type { Phase } from "./shared.ts";
 import { isMention, phraseCandidates } from "./shared.ts";
+
+// Words that describe a dead or mutilated body or a filmed killing; next to a shared link they
+// make the link a depiction of violence (olaga våldsskildring) whatever the site is called.
+const GORE_WORD = /^(?:liket|liken|lik|hjärnan|hjärnsubstans\p{L}*|skallen|inälvorna|tarmarna|blodet|blodbadet|ocensurerad|ocensurerat|ocensurerade|uncensored|avskuret|avskuren|avhugget|avhuggen|halshuggen|halshuggna|halshuggs|styckad|styckade|sönderskjuten|ihjälslagen|ihjälsparkad|dödsögonblicket|(?:döds|mord|misshandels|avrättnings|skjutnings|olycks|kniv|halshuggnings)(?:video|videon|videos|klipp|klippet|film|filmen|bilder|bilderna))$/u;
+const SHOW_WORD = /^(?:se|ser|kolla|titta|video|videon|videos|klipp|klippet|film|filmen|filmat|filmades|bild|bilder|bilderna|story|länk|länken|hela|allt)$/u;
+
+function goreLink(ctx: AnalysisContext): Candidate[] {
+  const links = ctx.urls().filter((u) => !u.email && !ctx.org.domains.has(u.domain) && !ctx.lex.domains.publicBodies.has(u.domain));
+  const words = ctx.tokens.words;
+  const story = words.includes("story") && (words.includes("min") || words.includes("mitt"));
+  if (!links.length && !story) return [];
+  const gore = words.findIndex((w) => GORE_WORD.test(w));
+  if (gore < 0 || !words.some((w) => SHOW_WORD.test(w))) return [];
+  const s = ctx.tokens.s[gore]!;
+  const e = ctx.tokens.e[gore]!;
+  if (isMention(ctx, s, e)) return [];
+  const { start, end } = ctx.span(s, e);
+  return [{ ruleId: "violence_porn.gore-description-link", start, end, confidence: 0.75, legalBasis: "bbs-5" }];
+}
 
 export const violencePornPhase: Phase = {
   id: "violence_porn",
@@ -41,6 +60,7 @@ export const violencePornPhase: Phase = {
         if (!isMention(ctx, first.s, last.e)) out.push({ ruleId: "violence_porn.explicit-words", start, end, confidence: 0.7, legalBasis: "page-rule" });
       }
     }
+    if (!out.length) out.push(...goreLink(ctx));
     for (const c of phraseCandidates(ctx, "violence_porn")) {
       out.push({ ...c, legalBasis: c.legalBasis ?? (c.ruleId.endsWith("porn-lure") ? "page-rule" : "bbs-5") });
     }

@@ -12,6 +12,9 @@ import { identifiedSensitive, namedSubjectBefore } from "./personal-data.ts";
 
 // Nouns that make an abusive adjective criticism of a thing, not a person.
 const THING = /^(?:beslut|förslag|idé|ide|politik|plan|regel|regler|system|budget|lösning|upphandling|bygge|projekt|utredning|svar|argument|inlägg|kommentar|artikel|sida|hemsida|app|skylt|väg|gata|trafik|parkering|prioritering|satsning|nedläggning|ombyggnad|hantering|ledning|styre|nämnd)/u;
+// Abstract and built things by their suffix ("idiotisk placering", "korkad omläggning", "värdelös
+// cykelbana"); -ling is left out because it makes persons (usling, odugling).
+const THING_SUFFIX = /(?<!l)(?:ning|ing|else|het|tion|sion|ism|skap|eri|avgift|taxa|bana|plats|skylt|väg|gata|bro|lösning)(?:en|ar|arna|er|erna|na|et|n|)$/u;
 // Plural animal/vermin words about "them" are group derogation (hate), not a personal insult.
 const PLURAL_DEHUM = /(?:er|ar|or|en|na)$/u;
 
@@ -23,7 +26,7 @@ function confidenceFor(ctx: AnalysisContext, h: LexHit): number {
   if (f.self) return 0;
   if (tags.includes("adj")) {
     const next = wordsAfter(ctx, h.tok, 1)[0] ?? "";
-    if (THING.test(next)) return 0;
+    if (THING.test(next) || THING_SUFFIX.test(next)) return 0;
     // "värdelösa på att planera trafiken": a verdict on someone's work is criticism (RF 1:9).
     if (tags.includes("weak")) return f.strength === 2 && !/^(?:på|i|som|när|med|att)$/u.test(next) ? 0.7 : 0;
     return f.strength === 2 ? 0.8 : f.strength === 1 ? 0.6 : 0;

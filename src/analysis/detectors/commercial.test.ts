@@ -35,4 +35,9 @@ describe("commercial phase", () => {
       [],
     );
   });
+
+  test("shop offers without a selling verb are ads; official prices are not", () => {
+    deepEqual(misses(["Hos oss får du 20 % på allt", "Tre för två på alla plantor hela veckan", "Fönsterputs 300 kr per gång, ring oss"], "commercial"), []);
+    deepEqual(falseHits(["Parkeringen kostar 20 kr per timme, ring kontaktcenter", "Pensionärer åker för halva priset på bussen"], "commercial"), []);
+  });
 });

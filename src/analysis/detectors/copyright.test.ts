@@ -22,4 +22,9 @@ describe("copyright phase", () => {
     const f = analyzeOne("thepiratebay.org/x").findings.find((x) => x.category === "copyright")!;
     assert.equal(f.legalBasis, "bbs-5");
   });
+
+  test("generalised families: pasted news, IPTV boxes, ripped media, free streams behind unknown links", () => {
+    assert.deepEqual(misses(["Kopierat från TTELA eftersom artikeln är låst: Kommunen har beslutat…", "Jailbreakad firestick med alla kanaler, 500 kr", "Rippade ljudboken från Storytel, den ligger som mp3 på min drive", "Matchen live gratis här: fotbollstream24.net"], "copyright"), []);
+    assert.deepEqual(falseHits(["Matchen sänds live gratis på svtplay.se", "Ljudboken finns gratis att låna här på biblioteket", "Kodi är en gratis mediaspelare", "Jag kom inte in eftersom det är låst", "Har ni läst hela artikeln i TTELA?"], "copyright"), []);
+  });
 });

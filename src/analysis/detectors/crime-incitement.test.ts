@@ -36,4 +36,9 @@ describe("crime_incitement phase", () => {
       [],
     );
   });
+
+  test("generalised families: imperative vandalism, arson of property, theft of things, dine-and-dash, benefit fraud", () => {
+    deepEqual(misses(["Punktera däcken på sopbilarna", "Sätt eld på containrarna vid skolan", "Sno kablarna från bygget", "Kör iväg utan att betala på macken", "Säg att ni bor isär så får ni mer i bostadsbidrag, ingen kollar", "Klå upp killarna vid torget"], "crime_incitement"), []);
+    deepEqual(falseHits(["Sätt eld på grillen och njut", "Tänd på ljusen i advent", "Sno idén från Vänersborg", "Klipp av bandet vid invigningen", "Spreja på myggmedel på barnen", "Kör ner till återvinningen innan fem"], "crime_incitement"), []);
+  });
 });

@@ -38,4 +38,9 @@ describe("hate phase", () => {
       [],
     );
   });
+
+  test("generalised families: derogatory adjective + group, dehumanising origin, 'tillbaka till djungeln'", () => {
+    deepEqual(misses(["Lata invandrare som aldrig jobbar", "De där djuren från Mellanöstern", "Skicka dem tillbaka till djungeln", "Perkerne skal ud"], "hate"), []);
+    deepEqual(falseHits(["Djuren från Afrika på Nordens Ark är fina", "Lata söndagar på biblioteket", "Invandrare behöver mer stöd i SFI"], "hate"), []);
+  });
 });

@@ -35,4 +35,9 @@ describe("insult phase", () => {
     assert.equal(f.legalBasis, "page-rule");
     assert.equal(f.action, "review");
   });
+
+  test("comparisons, English and defamation with a gap are insults; harsh words about things are not", () => {
+    assert.deepEqual(misses(["Du låter som en idiot", "You are such a moron", "din fuckin clown", "Ordföranden i nämnden är en bedragare", "Hold kæft"], "insult"), []);
+    assert.deepEqual(falseHits(["Vilken idiotisk placering av hållplatsen", "Beslutet låter som en dålig idé", "Dra åt skogen med era avgifter"], "insult"), []);
+  });
 });

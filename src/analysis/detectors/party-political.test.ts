@@ -44,4 +44,9 @@ describe("party_political phase", () => {
     const b = createAnalyzer({ org: TEST_ORG });
     assert.ok(!b.analyze({ text: "Rösta på Trollhättepartiet!" }).labels.includes("party_political"));
   });
+
+  test("personal votes and 'anyone but' are campaigning; questions about personkryss are not", () => {
+    assert.deepEqual(misses(["Ge mig ditt personkryss i valet, Vänsterpartiet plats 2", "Rösta på vilket parti som helst utom Liberalerna"], "party_political"), []);
+    assert.deepEqual(falseHits(["Hur fungerar personkryss för en kandidat?"], "party_political"), []);
+  });
 });

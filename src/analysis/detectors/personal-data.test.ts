@@ -109,4 +109,21 @@ describe("personal_data phase", () => {
       }
     });
   });
+
+  test("interim personnummer (a letter in the serial) from the shared test data; invalid ones are not hits", { skip: !existsSync(data) }, () => {
+    const file = path.join(data, "interim.json");
+    const rows = JSON.parse(readFileSync(file, "utf8")) as { valid: boolean; long_format: string; short_format: string; separated_format: string; separated_long: string }[];
+    const missed: string[] = [];
+    const wrong: string[] = [];
+    for (const r of rows) {
+      for (const form of [r.long_format, r.short_format, r.separated_format, r.separated_long, r.separated_format.toLowerCase()]) {
+        const hit = analyzeOne(`Barnet har nummer ${form} från sjukhuset`).labels.includes("personal_data");
+        if (r.valid && !hit) missed.push(form);
+        if (!r.valid && hit) wrong.push(form);
+      }
+    }
+    assert.ok(rows.some((r) => r.valid) && rows.some((r) => !r.valid));
+    assert.deepEqual(missed, []);
+    assert.deepEqual(wrong, []);
+  });
 });

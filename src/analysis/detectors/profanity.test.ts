@@ -40,4 +40,9 @@ describe("profanity phase", () => {
     assert.equal(f.evidence, "J@VLA");
     assert.equal(f.start, 8);
   });
+
+  test("common Danish/Norwegian swearing; innocent Swedish look-alikes are not", () => {
+    assert.deepEqual(misses(["Sikke noget lort", "Det er fandme for dårligt", "Faen heller"], "profanity"), []);
+    assert.deepEqual(falseHits(["Knullrigt hår idag", "Mögelsanering i skolan startar i juni", "Skidbacken öppnar i december"], "profanity"), []);
+  });
 });

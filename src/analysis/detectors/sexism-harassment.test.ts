@@ -35,4 +35,9 @@ describe("sexism_harassment phase", () => {
       [],
     );
   });
+
+  test("generalised families: sexual remarks about staff, undress orders, persistence, women excluded", () => {
+    deepEqual(misses(["Badvakten är så sexig", "Ta av dig tröjan nästa gång", "Jag taggar dig tills du svarar, Anna", "Jag har sparat alla dina bilder", "Kvinnor borde inte få leda nämnden"], "sexism_harassment"), []);
+    deepEqual(falseHits(["Personalen borde le mer", "Jag mejlar kommunen tills ni svarar", "Ta av dig skorna i hallen", "Maten var så läcker"], "sexism_harassment"), []);
+  });
 });

@@ -44,4 +44,9 @@ describe("threat phase", () => {
     assert.equal(f.detector, "threat");
     assert.equal(f.evidence, "Jag ska döda dig");
   });
+
+  test("generalised families: subjectless intent, V2 order, meeting outside, last day, hanging in public", () => {
+    assert.deepEqual(misses(["Ska knivhugga handläggaren som tog mitt ärende", "Efter mötet slår jag ner dig", "Vi ses utanför din port ikväll", "Det här blir din sista dag, Leif", "Rektorn borde hängas på torget", "Hoppas hon krockar på väg hem"], "threat"), []);
+    assert.deepEqual(falseHits(["Ska hänga upp lappar till alla grannar", "Sen hänger jag med dig till stan", "Politikerna borde hängas ut i media", "Mötet borde skjutas upp", "Ta med någon som kan köra hem dig efter festen", "Kommer klippa häcken åt grannarna"], "threat"), []);
+  });
 });

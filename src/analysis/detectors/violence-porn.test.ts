@@ -35,4 +35,9 @@ describe("violence_porn phase", () => {
     const porn = analyzeOne("pornhub.com/x").findings.find((f) => f.category === "violence_porn")!;
     assert.equal(porn.legalBasis, "page-rule");
   });
+
+  test("a gore description next to a shared link is a depiction; a news link or counter-speech is not", () => {
+    assert.deepEqual(misses(["Misshandelsvideon från skolgården: t.me/skolbrak", "Liket ligger kvar på vägen, se bilderna: imgur.com/a/x1"], "violence_porn"), []);
+    assert.deepEqual(falseHits(["Polisen hittade en död man, läs mer: ttela.se/nyheter/x", "Sluta sprida dödsvideon från olyckan!", "Träna hjärnan på biblioteket, se programmet: trollhattan.se/bibliotek"], "violence_porn"), []);
+  });
 });

@@ -42,32 +42,36 @@ test("all comments on the swimming-hall post in May, redacted, confirmed and exp
   const sel = await api("POST", `/api/v1/records/requests/${id}/items`, { postQuery: "simhallen", kind: "comment", from: "2026-05-01", to: "2026-05-31" });
   assert.equal(sel.statusCode, 200, sel.body);
   assert.equal(sel.json().added, 3);
-  type Req = { items: { itemId: string; platformItemId: string; text: string; redactions: { id: string; kindSv: string; ground: string; state: string; start: number; end: number }[] }[] };
+  type Red = { id: string; field: string; kindSv: string; ground: string; state: string; start: number; end: number };
+  type Req = { items: { itemId: string; platformItemId: string; text: string; authorName: string; redactions: Red[] }[] };
   let req = (await api("GET", `/api/v1/records/requests/${id}`)).json() as Req;
   assert.deepEqual(req.items.map((i) => i.platformItemId), ["c1", "c2", "c5"]);
+  const inText = (rs: Red[]) => rs.filter((r) => r.field === "text");
+  // Every resident's name is proposed too (redaction/private-author.ts; the registrar decides).
+  assert.deepEqual(req.items.map((i) => i.redactions.filter((r) => r.field === "author").map((r) => i.authorName.slice(r.start, r.end))), [["Anna Svensson"], ["Bo Ek"], ["Eva Ström"]]);
   const c2 = req.items[1]!;
-  assert.deepEqual(c2.redactions.map((r) => [c2.text.slice(r.start, r.end), r.kindSv, r.ground, r.state]), [
+  assert.deepEqual(inText(c2.redactions).map((r) => [c2.text.slice(r.start, r.end), r.kindSv, r.ground, r.state]), [
     ["201212121212", "personnummer", "21 kap. 7 § OSL", "proposed"],
     ["070-123 45 67", "privat telefonnummer", "21 kap. 7 § OSL", "proposed"],
   ]);
   // Health data about a named person is proposed under OSL 21:1.
   const c5 = req.items[2]!;
-  assert.deepEqual(c5.redactions.map((r) => [r.ground, r.state]), [["21 kap. 1 § OSL", "proposed"]]);
+  assert.deepEqual(inText(c5.redactions).map((r) => [r.ground, r.state]), [["21 kap. 1 § OSL", "proposed"]]);
   // The registrar judges the phone number disclosable and adds a redaction of the name the analyzer did not propose.
-  assert.equal((await api("POST", `/api/v1/records/requests/${id}/redactions/${c2.redactions[1]!.id}`, { decision: "rejected" })).statusCode, 204);
+  assert.equal((await api("POST", `/api/v1/records/requests/${id}/redactions/${inText(c2.redactions)[1]!.id}`, { decision: "rejected" })).statusCode, 204);
   const start = c5.text.indexOf("Eva Ström");
   assert.equal((await api("POST", `/api/v1/records/requests/${id}/redactions`, { itemId: c5.itemId, start, end: start + 9, kindSv: "namn", ground: "21 kap. 1 § OSL" })).statusCode, 201);
   assert.equal((await api("POST", `/api/v1/records/requests/${id}/confirm`)).statusCode, 204);
   // Confirmed: frozen.
   assert.equal((await api("POST", `/api/v1/records/requests/${id}/items`, { q: "parkeringen" })).statusCode, 409);
   req = (await api("GET", `/api/v1/records/requests/${id}`)).json() as Req;
-  assert.deepEqual(req.items[1]!.redactions.map((r) => r.state), ["confirmed", "rejected"]);
+  assert.deepEqual(req.items[1]!.redactions.map((r) => r.state), ["confirmed", "rejected", "confirmed"]);
 
   const csv = await api("GET", `/api/v1/records/requests/${id}/export.csv`);
   assert.equal(csv.statusCode, 200);
   assert.doesNotMatch(csv.body, /201212121212/);
   assert.doesNotMatch(csv.body, /diabetes/);
-  assert.match(csv.body, /Min son har personnummer \[personnummer undantagen, 21 kap\. 7 § OSL\] och fick inget kort, ring 070-123 45 67\.;personnummer \(21 kap\. 7 § OSL\)/);
+  assert.match(csv.body, /Min son har personnummer \[personnummer undantagen, 21 kap\. 7 § OSL\] och fick inget kort, ring 070-123 45 67\.;"personnummer \(21 kap\. 7 § OSL\); namn eller användarnamn på privatperson \(21 kap\. 7 § OSL\)"/);
   assert.match(csv.body, /Jag heter \[namn undantagen, 21 kap\. 1 § OSL\] och \[uppgift om hälsa eller sexualliv undantagen, 21 kap\. 1 § OSL\], funkar bassängen för mig\?/);
 
   const pdf = await api("GET", `/api/v1/records/requests/${id}/export.pdf`);
@@ -79,7 +83,8 @@ test("all comments on the swimming-hall post in May, redacted, confirmed and exp
   // The decision and the log of what was withheld are kept in the archive chain; the reads were audited.
   const kept = await t.db.pool.query("select payload from archive_entries where org_id = $1 and stream = 'records.requests'", [t.org.id]);
   const withheld = (kept.rows[0].payload.items as { withheld: { kind: string; ground: string }[] }[]).flatMap((i) => i.withheld.map((w) => `${w.kind}/${w.ground}`));
-  assert.deepEqual(withheld.sort(), ["namn/21 kap. 1 § OSL", "personnummer/21 kap. 7 § OSL", "uppgift om hälsa eller sexualliv/21 kap. 1 § OSL"]);
+  assert.deepEqual(withheld.sort(), ["namn eller användarnamn på privatperson/21 kap. 7 § OSL", "namn eller användarnamn på privatperson/21 kap. 7 § OSL",
+    "namn eller användarnamn på privatperson/21 kap. 7 § OSL", "namn/21 kap. 1 § OSL", "personnummer/21 kap. 7 § OSL", "uppgift om hälsa eller sexualliv/21 kap. 1 § OSL"]);
   const reads = await t.db.pool.query("select count(*)::int as n from audit_events where org_id = $1 and action = 'records.unmasked_read'", [t.org.id]);
   assert.equal(reads.rows[0].n, 2);
 });

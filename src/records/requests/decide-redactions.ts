@@ -58,7 +58,7 @@ export async function confirmRecordsRequest(deps: { pool: Pool }, i: { orgId: st
       requestId: req.id, description: req.description, receivedAt: req.receivedAt, confirmedBy: i.actor.label,
       items: req.items.map((it) => ({
         itemId: it.itemId, versionId: it.versionId, platformItemId: it.platformItemId,
-        withheld: it.redactions.filter((r) => r.state === "confirmed").map((r) => ({ start: r.start, end: r.end, kind: r.kindSv, ground: r.ground, source: r.source })),
+        withheld: it.redactions.filter((r) => r.state === "confirmed").map((r) => ({ field: r.field, start: r.start, end: r.end, kind: r.kindSv, ground: r.ground, source: r.source })),
       })),
     };
     await appendArchiveEntry(tx, { orgId: i.orgId, stream: ARCHIVE_STREAMS.requests, recordType: "records_request_decision", recordId: req.id, payload: decision });

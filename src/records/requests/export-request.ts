@@ -7,7 +7,7 @@ import fs from "node:fs";
 import PDFDocument from "pdfkit";
 import { AppError } from "../../platform/errors.ts";
 import { toCsv } from "../web/csv.ts";
-import { redactedSegments, type RecordsRequestView } from "./load-request.ts";
+import { disclosedAuthor, redactedSegments, type RecordsRequestView } from "./load-request.ts";
 
 function assertConfirmed(r: RecordsRequestView): void {
   if (r.status !== "confirmed") throw new AppError("records_request_not_confirmed");
@@ -18,7 +18,7 @@ const withheldOf = (it: RecordsRequestView["items"][number]) => it.redactions.fi
 export function requestCsv(r: RecordsRequestView): string {
   assertConfirmed(r);
   return toCsv(r.items.map((it) => ({
-    id: it.platformItemId, at: it.occurredAt, channel: it.channelName, kind: it.kind, author: it.authorName ?? "",
+    id: it.platformItemId, at: it.occurredAt, channel: it.channelName, kind: it.kind, author: disclosedAuthor(it) ?? "",
     text: redactedSegments(it.text, it.redactions).map((s) => s.text).join(""),
     withheld: withheldOf(it).map((x) => `${x.kindSv} (${x.ground})`).join("; "),
   })), [
@@ -65,7 +65,7 @@ export async function requestPdf(r: RecordsRequestView, o: { organisation: strin
   doc.moveDown(0.5).text(`Begäran: ${r.description}`);
   doc.moveDown(0.5).text(`${r.items.length} handlingar. Uppgifter som omfattas av sekretess är undantagna och markerade med grund i offentlighets- och sekretesslagen (OSL).`);
   for (const it of r.items) {
-    doc.moveDown(0.8).font(strong).fontSize(10).text(`${it.occurredAt.slice(0, 16).replace("T", " ")} · ${it.channelName} · ${it.kind} · ${it.authorName ?? "okänd"} · ${it.platformItemId}`);
+    doc.moveDown(0.8).font(strong).fontSize(10).text(`${it.occurredAt.slice(0, 16).replace("T", " ")} · ${it.channelName} · ${it.kind} · ${disclosedAuthor(it) ?? "okänd"} · ${it.platformItemId}`);
     doc.font(body).fontSize(10);
     const segs = redactedSegments(it.text, it.redactions);
     if (segs.length === 0) doc.text("(ingen text)");

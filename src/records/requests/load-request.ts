@@ -4,6 +4,8 @@ import { AppError } from "../../platform/errors.ts";
 
 export interface RequestRedaction {
   id: string;
+  /** 'text': a span of the text; 'author': the author's name or handle (span over it). */
+  field: "text" | "author";
   start: number;
   end: number;
   kindSv: string;
@@ -53,12 +55,12 @@ export async function loadRecordsRequest(db: Queryable, o: { orgId: string; requ
        left join capture_versions v on v.id = ri.version_id
       where ri.org_id = $1 and ri.request_id = $2 order by occurred_at, i.platform_item_id`, [o.orgId, o.requestId]);
   const reds = await db.query(
-    `select id, item_id, span_start, span_end, kind_sv, ground, source, rule_id, state, decided_by from records_request_redactions
-      where org_id = $1 and request_id = $2 order by item_id, span_start`, [o.orgId, o.requestId]);
+    `select id, item_id, field, span_start, span_end, kind_sv, ground, source, rule_id, state, decided_by from records_request_redactions
+      where org_id = $1 and request_id = $2 order by item_id, field = 'author', span_start`, [o.orgId, o.requestId]);
   const byItem = new Map<string, RequestRedaction[]>();
   for (const x of reds.rows) {
     const list = byItem.get(x.item_id) ?? [];
-    list.push({ id: x.id, start: x.span_start, end: x.span_end, kindSv: x.kind_sv, ground: x.ground, source: x.source, ruleId: x.rule_id, state: x.state, decidedBy: x.decided_by });
+    list.push({ id: x.id, field: x.field, start: x.span_start, end: x.span_end, kindSv: x.kind_sv, ground: x.ground, source: x.source, ruleId: x.rule_id, state: x.state, decidedBy: x.decided_by });
     byItem.set(x.item_id, list);
   }
   return {
@@ -71,15 +73,23 @@ export async function loadRecordsRequest(db: Queryable, o: { orgId: string; requ
   };
 }
 
+const marker = (r: Pick<RequestRedaction, "kindSv" | "ground">) => `[${r.kindSv} undantagen, ${r.ground}]`;
+
+/** The author as disclosed: the name, or a marker when its redaction was confirmed. */
+export function disclosedAuthor(it: Pick<RequestItem, "authorName" | "redactions">): string | null {
+  const r = it.redactions.find((x) => x.field === "author" && x.state === "confirmed");
+  return r ? marker(r) : it.authorName;
+}
+
 /** The text as disclosed: confirmed redactions replaced by a marker naming what and on which ground. */
 export function redactedSegments(text: string, redactions: readonly RequestRedaction[]): { text: string; withheld?: { kindSv: string; ground: string } }[] {
-  const spans = redactions.filter((r) => r.state === "confirmed").sort((a, b) => a.start - b.start);
+  const spans = redactions.filter((r) => r.state === "confirmed" && r.field === "text").sort((a, b) => a.start - b.start);
   const out: { text: string; withheld?: { kindSv: string; ground: string } }[] = [];
   let at = 0;
   for (const s of spans) {
     if (s.start < at) continue;
     if (s.start > at) out.push({ text: text.slice(at, s.start) });
-    out.push({ text: `[${s.kindSv} undantagen, ${s.ground}]`, withheld: { kindSv: s.kindSv, ground: s.ground } });
+    out.push({ text: marker(s), withheld: { kindSv: s.kindSv, ground: s.ground } });
     at = s.end;
   }
   if (at < text.length) out.push({ text: text.slice(at) });

@@ -2,13 +2,15 @@
 // the swimming-hall post in May": postQuery "simhallen", kind comment, May),
 // fixes the version disclosed, and proposes redactions from the analyzer's
 // personal-data findings (personnummer, health data, private contact
-// details), each with its OSL ground, for the registrar to confirm.
+// details) and private individuals' names (redaction/private-author.ts), each
+// with its OSL ground, for the registrar to confirm.
 import type { Actor } from "../../platform/audit/index.ts";
 import { recordAuditEvent } from "../../platform/audit/index.ts";
 import type { Pool } from "../../platform/db/pool.ts";
 import { withTx } from "../../platform/db/pool.ts";
 import { AppError } from "../../platform/errors.ts";
 import { findPersonalData } from "../redaction/personal-data.ts";
+import { cityAccountIds, isPrivateAuthor, PRIVATE_AUTHOR } from "../redaction/private-author.ts";
 import { refreshSearchIndex } from "../search/refresh-search-index.ts";
 import { searchRecords, type SearchRecordsInput } from "../search/search-records.ts";
 
@@ -44,9 +46,10 @@ export async function selectRequestItems(deps: { pool: Pool }, i: SelectItemsInp
     if (req.rows[0].status !== "open") throw new AppError("records_request_closed");
     let added = 0;
     let proposals = 0;
+    const city = await cityAccountIds(tx, i.orgId);
     for (const h of all) {
-      const v = await tx.query<{ text_version_id: string | null; text: string | null }>(
-        "select text_version_id, text from captured_item_state where org_id = $1 and item_id = $2", [i.orgId, h.itemId]);
+      const v = await tx.query<{ text_version_id: string | null; text: string | null; kind: string; author_platform_id: string | null; author_name: string | null }>(
+        "select text_version_id, text, kind, author_platform_id, author_name from captured_item_state where org_id = $1 and item_id = $2", [i.orgId, h.itemId]);
       const row = v.rows[0];
       if (!row) continue;
       const ins = await tx.query(
@@ -59,6 +62,13 @@ export async function selectRequestItems(deps: { pool: Pool }, i: SelectItemsInp
           `insert into records_request_redactions (org_id, request_id, item_id, span_start, span_end, kind_sv, ground, source, rule_id)
            values ($1, $2, $3, $4, $5, $6, $7, 'analyzer', $8)`,
           [i.orgId, i.requestId, h.itemId, s.start, s.end, s.kindSv, s.ground, s.ruleId]);
+        proposals++;
+      }
+      if (row.author_name && isPrivateAuthor({ kind: row.kind, authorPlatformId: row.author_platform_id, authorName: row.author_name }, city)) {
+        await tx.query(
+          `insert into records_request_redactions (org_id, request_id, item_id, field, span_start, span_end, kind_sv, ground, source, rule_id)
+           values ($1, $2, $3, 'author', 0, $4, $5, $6, 'analyzer', 'private_author')`,
+          [i.orgId, i.requestId, h.itemId, row.author_name.length, PRIVATE_AUTHOR.kindSv, PRIVATE_AUTHOR.ground]);
         proposals++;
       }
     }

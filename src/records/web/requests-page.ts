@@ -3,7 +3,7 @@
 // marked, a decision per proposal, confirmation and the exports.
 import { html, type SafeHtml } from "../../web/html.ts";
 import type { Lang } from "../../web/i18n.ts";
-import type { RecordsRequestView, RequestItem } from "../requests/load-request.ts";
+import type { RecordsRequestView, RequestItem, RequestRedaction } from "../requests/load-request.ts";
 import { tr } from "./messages.ts";
 
 export function requestsListBody(lang: Lang, rows: { id: string; description: string; received_at: string; status: string }[], csrf: string) {
@@ -16,26 +16,37 @@ export function requestsListBody(lang: Lang, rows: { id: string; description: st
 ${rows.length ? html`<ul>${rows.map((r) => html`<li><a href="/records/requests/${r.id}">${r.received_at}: ${r.description}</a> (${tr(lang, `requests.status.${r.status}` as "requests.status.open")})</li>`)}</ul>` : html`<p>${tr(lang, "requests.none")}</p>`}`;
 }
 
+const marked = (lang: Lang, r: RequestRedaction, shown: string) =>
+  html`<mark id="r-${r.id}" class="redaction-${r.state}">${shown}</mark> <span class="muted">[${r.kindSv}, ${r.ground}: ${tr(lang, `requests.state.${r.state}` as "requests.state.proposed")}]</span>`;
+
 /** The item's text with each redaction span marked and labelled. */
 function markedText(lang: Lang, it: RequestItem): SafeHtml {
   const parts: SafeHtml[] = [];
   let at = 0;
   for (const r of it.redactions) {
-    if (r.start < at) continue;
+    if (r.field !== "text" || r.start < at) continue;
     parts.push(html`${it.text.slice(at, r.start)}`);
-    parts.push(html`<mark id="r-${r.id}" class="redaction-${r.state}">${it.text.slice(r.start, r.end)}</mark> <span class="muted">[${r.kindSv}, ${r.ground}: ${tr(lang, `requests.state.${r.state}` as "requests.state.proposed")}]</span>`);
+    parts.push(marked(lang, r, it.text.slice(r.start, r.end)));
     at = r.end;
   }
   parts.push(html`${it.text.slice(at)}`);
   return html`${parts}`;
 }
 
+/** The author, marked when a redaction of the name is proposed or decided. */
+function markedAuthor(lang: Lang, it: RequestItem): SafeHtml | string {
+  const r = it.redactions.find((x) => x.field === "author");
+  return r ? marked(lang, r, it.authorName ?? "") : it.authorName ?? "";
+}
+
+const shownSpan = (it: RequestItem, x: RequestRedaction) => x.field === "author" ? it.authorName ?? "" : it.text.slice(x.start, x.end);
+
 export function requestPageBody(lang: Lang, r: RecordsRequestView, csrf: string) {
   const open = r.status === "open";
-  const items = r.items.map((it) => html`<li><p class="muted">${it.occurredAt.slice(0, 16).replace("T", " ")} · ${it.channelName} · ${it.kind} · ${it.authorName ?? ""}</p>
+  const items = r.items.map((it) => html`<li><p class="muted">${it.occurredAt.slice(0, 16).replace("T", " ")} · ${it.channelName} · ${it.kind} · ${markedAuthor(lang, it)}</p>
 <p>${markedText(lang, it)}</p>
 ${open ? it.redactions.filter((x) => x.state === "proposed").map((x) => html`<form method="post" action="/records/requests/${r.id}/redactions/${x.id}" class="inline">
-<input type="hidden" name="_csrf" value="${csrf}"><span>${it.text.slice(x.start, x.end)}: </span>
+<input type="hidden" name="_csrf" value="${csrf}"><span>${shownSpan(it, x)}: </span>
 <button type="submit" name="decision" value="confirmed">${tr(lang, "requests.confirmRedaction")}</button>
 <button type="submit" name="decision" value="rejected">${tr(lang, "requests.reject")}</button></form>`) : ""}</li>`);
   return html`<h1>${tr(lang, "requests.title")}</h1>

@@ -6,6 +6,7 @@ import { AppError } from "../platform/errors.ts";
 import { recordCheckpoints } from "./archive/checkpoints.ts";
 import { executeDisposal } from "./disposal/execute-disposal.ts";
 import { planDisposal } from "./disposal/plan-disposal.ts";
+import { getArchiveSettings, setArchiveSettings, type ArchiveSettings } from "./export/archive-settings.ts";
 import { exportArchive, runSnapshots } from "./export/export-archive.ts";
 import { verifyRecords, type VerifyReport } from "./archive/verify-records.ts";
 
@@ -88,6 +89,25 @@ export function registerRecordsArchiveCommands(program: Command): void {
         process.stderr.write("VARNING: arkivets kedjor är brutna, se metadata/preservation/verification.json / WARNING: the archive's chains are broken\n");
         process.exitCode = 1;
       }
+    });
+
+  records
+    .command("archive-settings")
+    .description("Organisationsnummer, leveransöverenskommelse och referenskod i arkivpaketen (tom sträng tar bort) / organisation number, submission agreement and reference code in the packages")
+    .option("--organisation-number <nr>", "organisationsnummer / organisation number (NNNNNN-NNNN)")
+    .option("--submission-agreement <ref>", "leveransöverenskommelse / submission agreement")
+    .option("--reference-code <code>", "arkivets referenskod / archival reference code")
+    .option("--org <slug>", "organisation")
+    .action(async (o: { organisationNumber?: string; submissionAgreement?: string; referenceCode?: string; org?: string }) => {
+      const r = await withCliDb(async (db) => {
+        const org = await pickOrganisation(db, o.org);
+        const fields = Object.fromEntries((["organisationNumber", "submissionAgreement", "referenceCode"] as const)
+          .flatMap((k) => o[k] === undefined ? [] : [[k, o[k]]])) as Partial<Record<keyof ArchiveSettings, string>>;
+        return Object.keys(fields).length
+          ? setArchiveSettings({ pool: db.pool }, { orgId: org.id, actor: CLI_ACTOR, ...fields })
+          : getArchiveSettings(db.pool, org.id);
+      });
+      process.stdout.write(`${JSON.stringify(r)}\n`);
     });
 
   records

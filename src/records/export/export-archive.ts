@@ -8,6 +8,7 @@ import { recordAuditEvent } from "../../platform/audit/index.ts";
 import type { Pool } from "../../platform/db/pool.ts";
 import { withTx } from "../../platform/db/pool.ts";
 import { verifyRecords } from "../archive/verify-records.ts";
+import { getArchiveSettings } from "./archive-settings.ts";
 import { collectPackage } from "./collect-package.ts";
 import { writePackage, type PackageInfo } from "./write-package.ts";
 
@@ -26,8 +27,11 @@ export async function exportArchive(
   // Verify first: the package carries the verification of the chains it came from.
   const report = await verifyRecords(deps.pool, { orgId: o.orgId, key: deps.key });
   const content = await collectPackage(deps.pool, { orgId: o.orgId, from: o.from, to: o.to });
+  const settings = await getArchiveSettings(deps.pool, o.orgId);
   const info = writePackage({
-    outDir: o.outDir, content, organisation: org, period: { from: o.from, to: o.to }, software: `Växel ${pkg.version}`, now: o.now,
+    outDir: o.outDir, content, organisation: { ...org, organisationNumber: settings.organisationNumber },
+    submissionAgreement: settings.submissionAgreement, referenceCode: settings.referenceCode,
+    period: { from: o.from, to: o.to }, software: { name: "Växel", version: pkg.version }, now: o.now,
     verifyReport: { verifiedAt: (o.now ?? new Date()).toISOString(), ...report },
   });
   await withTx(deps.pool, async (tx) => {

@@ -56,6 +56,15 @@ export interface SearchResult {
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const CATEGORY_RE = /^[\p{L}\p{N}_.-]{1,100}$/u;
+
+/** Lexemes of author-name prefixes in record_search.facets are this long at most (migration 0473). */
+const AUTHOR_PREFIX_MAX = 40;
+// The author prefix as the one lexeme 'n.<prefix>' of record_search.facets,
+// lower-cased by PostgreSQL as the indexed name is, and quoted for tsquery
+// (a backslash escaped, a quote doubled).
+const authorFacetSql = (n: string) =>
+  `('''' || replace(replace('n.' || left(lower(${n}), ${AUTHOR_PREFIX_MAX}), '\\', '\\\\'), '''', '''''') || '''')::tsquery`;
 
 /** Builds the WHERE clause and params shared by search, selection for requests and exports. */
 export function searchWhere(i: SearchRecordsInput, params: unknown[]): { where: string; tsq: string | null } {
@@ -75,8 +84,15 @@ export function searchWhere(i: SearchRecordsInput, params: unknown[]): { where: 
   // Calendar dates are the city's days (Europe/Stockholm), inclusive.
   if (i.from) add((n) => DATE_RE.test(i.from!) ? `r.occurred_at >= (${n}::date)::timestamp at time zone 'Europe/Stockholm'` : `r.occurred_at >= ${n}::timestamptz`, i.from);
   if (i.to) add((n) => DATE_RE.test(i.to!) ? `r.occurred_at < (${n}::date + 1)::timestamp at time zone 'Europe/Stockholm'` : `r.occurred_at <= ${n}::timestamptz`, i.to);
-  if (i.author) add((n) => `lower(r.author_name) like ${n}`, `${i.author.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  if (i.category) add((n) => `r.categories @> array[${n}]::text[]`, i.category);
+  if (i.author) {
+    add((n) => `lower(r.author_name) like ${n}`, `${i.author.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    // Finds the candidates through the GIN index; the LIKE above stays the exact test (for prefixes over 40 characters).
+    add((n) => `r.facets @@ ${authorFacetSql(n)}`, i.author);
+  }
+  if (i.category) {
+    if (CATEGORY_RE.test(i.category)) add((n) => `r.facets @@ ${n}::tsquery`, `'c.${i.category}'`);
+    else add((n) => `r.categories @> array[${n}]::text[]`, i.category);
+  }
   if (i.decision) add((n) => `r.decision = ${n}`, i.decision);
   if (i.registered === true) w.push("r.diary_number is not null");
   if (i.registered === false) w.push("r.diary_number is null");

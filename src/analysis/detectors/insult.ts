@@ -15,6 +15,8 @@ const THING = /^(?:beslut|förslag|idé|ide|politik|plan|regel|regler|system|bud
 // Abstract and built things by their suffix ("idiotisk placering", "korkad omläggning", "värdelös
 // cykelbana"); -ling is left out because it makes persons (usling, odugling).
 const THING_SUFFIX = /(?<!l)(?:ning|ing|else|het|tion|sion|ism|skap|eri|avgift|taxa|bana|plats|skylt|väg|gata|bro|lösning)(?:en|ar|arna|er|erna|na|et|n|)$/u;
+// Words after "skit" that leave it a noun for a person ("din skit som…", "skit du är").
+const ATTRIBUTIVE_STOP = new Set(["som", "och", "du", "ni", "där", "här", "alltså", "ju", "va", "eller", "jag", "han", "hon"]);
 // Plural animal/vermin words about "them" are group derogation (hate), not a personal insult.
 const PLURAL_DEHUM = /(?:er|ar|or|en|na)$/u;
 
@@ -52,7 +54,15 @@ export const insultPhase: Phase = {
     const personWords = ctx.hits.filter(
       (h) => h.entry.kind === "insult" || (h.entry.tags.includes("person") && h.entry.kind !== "hate"),
     );
+    // Words inside a hate phrase ("alla i X är djur") derogate a group: that is hate, not a personal insult.
+    const hateSpans = ctx.phrases("hate").map((m) => [m.s, m.e] as const);
     for (const h of longestPerToken(personWords)) {
+      if (hateSpans.some(([s, e]) => h.s >= s && h.e <= e)) continue;
+      // "jävla skit vägar": a mild word before a noun qualifies the noun, it names nobody.
+      if (h.entry.tags.includes("mild") || ctx.tokens.words[h.tok] === "skit") {
+        const next = wordsAfter(ctx, h.tok, 1)[0];
+        if (next && !ATTRIBUTIVE_STOP.has(next)) continue;
+      }
       const conf = confidenceFor(ctx, h);
       if (conf <= 0) continue;
       if (isMention(ctx, h.s, h.e)) continue;

@@ -113,8 +113,10 @@ export const misleadingPhase: Phase = {
   category: "misleading",
   run(ctx) {
     const out: Candidate[] = [];
+    // A warning or a question about a site ("Fick ett mejl från trollhattan-betalning.com, är det bluff?") mentions it.
+    const warned = (ctx.commentCues() & MENTION_CUES) !== 0;
     for (const u of ctx.urls()) {
-      const la = lookalike(ctx, u);
+      const la = warned ? 0 : lookalike(ctx, u);
       if (la > 0) {
         out.push({ ruleId: u.email ? "misleading.lookalike-email" : "misleading.lookalike-domain", start: u.start, end: u.end, confidence: la });
         continue;

@@ -192,7 +192,6 @@ export function findPersonnummer(text: string): PinHit[] {
 }
 
 // Word boundaries as Unicode lookarounds: JavaScript's \b treats å, ä, ö as non-letters.
-// Word boundaries as Unicode lookarounds: JavaScript's \b treats å, ä, ö as non-letters.
 const PERSONAL_PHONE_CONTEXT = /(?<![\p{L}\d])(?:mitt|hans|hennes|deras|privat\p{L}*|hem\p{L}*|ring (?:mig|honom|henne)|sms:?a (?:mig|honom|henne)|mobil\p{L}*|nummer till (?:honom|henne))(?![\p{L}\d])/iu;
 const ROLE_MAILBOX = /^(?:info|kontakt|kontakta|support|kundtjanst|kundtjänst|noreply|no-reply|order|sales|hej|hello|admin|office|post|mail|registrator|kommun|ekonomi|faktura|bokning)[@.]/iu;
 const ADDRESS_RE =
@@ -269,7 +268,8 @@ function emails(ctx: AnalysisContext): Candidate[] {
 function addresses(ctx: AnalysisContext): Candidate[] {
   const out: Candidate[] = [];
   const t = ctx.text;
-  if (ctx.norm.digits === 0) return out;
+  // A house number glued to a letter ("7B") reads as leetspeak in the normalised text: look at the original.
+  if (ctx.norm.digits === 0 && !/\d/u.test(t)) return out;
   if (!ctx.tokens.words.some((w) => RESIDENCE_WORDS.has(w) || w.startsWith("portkod"))) return out;
   for (const re of [ADDRESS_RE, PORTCODE_RE]) {
     re.lastIndex = 0;

@@ -7,13 +7,19 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { CATEGORY_IDS } from "../types.ts";
 import type { CategoryId, OrgProfile } from "../types.ts";
-import { findValidNumbers, loadNegativeNumbers, loadTestNumbers, writtenForms } from "./pnr.ts";
-import { formatScore, loadSuite, runSuite, scoreSuite, SUITE_ORG_FILE, SUITE_RULES_FILE } from "./suite.ts";
+import { findValidNumbers, loadInterimNumbers, loadNegativeNumbers, loadTestNumbers, writtenForms } from "./pnr.ts";
+import { formatScore, loadSuite, runSuite, scoreSuite, SPLITS, SUITE_ORG_FILE, SUITE_RULES_FILE } from "./suite.ts";
 
 const TARGET_MACRO_F1 = 0.85;
-/** Not the target: the measured holdout level, so a change that makes it worse fails. */
-const HOLDOUT_REGRESSION_FLOOR = 0.7;
 const TARGET_FP_RATE = 0.02;
+/**
+ * Not targets: each holdout split's measured macro-F1 minus 0.03, so a change
+ * that makes generalisation worse fails. `holdout2` was written blind, before
+ * the detectors were tuned for generalisation (2026-11-23), and is never tuned on.
+ */
+const HOLDOUT_REGRESSION_FLOOR: Record<"holdout" | "holdout2", number> = { holdout: 0.92, holdout2: 0.84 };
+/** FP rate ceiling per holdout split: the issue's 2 % target. */
+const HOLDOUT_FP_CEILING = TARGET_FP_RATE;
 
 const cases = loadSuite();
 const org = JSON.parse(readFileSync(SUITE_ORG_FILE, "utf8")) as OrgProfile;
@@ -29,15 +35,15 @@ describe("dev suite data", () => {
     for (const cat of CATEGORY_IDS) {
       const pos = cases.filter((c) => c.labels.includes(cat));
       assert.ok(pos.length >= 25, `${cat}: ${pos.length} positives`);
-      for (const split of ["dev", "holdout"] as const) {
+      for (const split of SPLITS) {
         const n = pos.filter((c) => c.split === split).length;
         assert.ok(n >= 5, `${cat}: ${n} positives in ${split}`);
       }
     }
   });
 
-  test("at least 40 % hard negatives, in both splits", () => {
-    for (const split of ["dev", "holdout"] as const) {
+  test("at least 40 % hard negatives, in every split", () => {
+    for (const split of SPLITS) {
       const inSplit = cases.filter((c) => c.split === split);
       const neg = inSplit.filter((c) => c.labels.length === 0).length;
       assert.ok(neg / inSplit.length >= 0.4, `${split}: ${neg}/${inSplit.length} negatives`);
@@ -78,26 +84,30 @@ describe("dev suite data", () => {
 });
 
 describe("analyzer on the dev suite", () => {
-  test("issue targets on the whole suite (macro-F1, FP rate, personnummer recall); holdout FP and recall targets, macro-F1 regression floor", async () => {
+  test("issue targets on the whole suite (macro-F1, FP rate, personnummer recall); per holdout split FP and recall targets and a macro-F1 regression floor", async () => {
     const { createAnalyzer } = await import("../index.ts");
     const predicted = runSuite(createAnalyzer({ org, rules }), cases);
     const all = scoreSuite(cases, predicted);
     const devScore = scoreSuite(cases, predicted, { split: "dev" });
     const holdout = scoreSuite(cases, predicted, { split: "holdout" });
+    const holdout2 = scoreSuite(cases, predicted, { split: "holdout2" });
     console.log(formatScore("dev suite (all)", all));
     console.log(formatScore("dev suite (dev split)", devScore));
     console.log(formatScore("dev suite (holdout split)", holdout));
+    console.log(formatScore("dev suite (holdout2 split, blind)", holdout2));
     // Only dev failures are printed: holdout lines are for checking, not for tuning.
     for (const f of devScore.failures.slice(0, 60)) {
       console.log(`  ✗ ${f.id} [${f.case}] missed=${f.missed.join(",") || "-"} extra=${f.extra.join(",") || "-"} :: ${f.text.slice(0, 110).replace(/\n/g, " ")}`);
     }
-    // The issue's macro-F1 target holds on the whole suite. On the holdout split
-    // (never tuned on) the analyzer is at 0.705 (2026-11-23): below the 0.85
-    // target, so issue 4 stays open; the floor here catches regressions only.
-    for (const [name, s] of [["all", all], ["holdout", holdout]] as const) {
-      const floor = name === "holdout" ? HOLDOUT_REGRESSION_FLOOR : TARGET_MACRO_F1;
-      assert.ok(s.macroF1 >= floor, `${name}: macro-F1 ${s.macroF1.toFixed(3)} < ${floor}`);
-      assert.ok(s.acceptable.fpRate <= TARGET_FP_RATE, `${name}: FP rate ${(100 * s.acceptable.fpRate).toFixed(1)} % > 2 %`);
+    // The issue's targets hold on the whole suite; each holdout split keeps the
+    // FP and personnummer targets and a regression floor under its measured macro-F1.
+    assert.ok(all.macroF1 >= TARGET_MACRO_F1, `all: macro-F1 ${all.macroF1.toFixed(3)} < ${TARGET_MACRO_F1}`);
+    assert.ok(all.acceptable.fpRate <= TARGET_FP_RATE, `all: FP rate ${(100 * all.acceptable.fpRate).toFixed(1)} % > 2 %`);
+    assert.equal(all.personnummer.recall, 1, `all: personnummer recall ${all.personnummer.hit}/${all.personnummer.n}`);
+    for (const [name, s] of [["holdout", holdout], ["holdout2", holdout2]] as const) {
+      const floor = HOLDOUT_REGRESSION_FLOOR[name];
+      assert.ok(s.macroF1 >= floor, `${name}: macro-F1 ${s.macroF1.toFixed(3)} < regression floor ${floor}`);
+      assert.ok(s.acceptable.fpRate <= HOLDOUT_FP_CEILING, `${name}: FP rate ${(100 * s.acceptable.fpRate).toFixed(1)} % > 2 %`);
       assert.equal(s.personnummer.recall, 1, `${name}: personnummer recall ${s.personnummer.hit}/${s.personnummer.n}`);
     }
   });
@@ -134,6 +144,11 @@ describe("analyzer on the dev suite", () => {
         missedByKind.set(kind, (missedByKind.get(kind) ?? 0) + 1);
       }
     }
+    // Interim numbers (reservnummer with a letter): every valid one is found, the invalid ones are not.
+    const interim = loadInterimNumbers();
+    for (const n of interim.valid) if (!analyze(`Barnet har nummer ${n} från sjukhuset`).includes("personal_data")) missed.push(n);
+    const wrongInterim = interim.invalid.filter((n) => analyze(`Barnet har nummer ${n} från sjukhuset`).includes("personal_data"));
+    assert.deepEqual(wrongInterim, []);
     const { invalid, org: orgNumbers } = loadNegativeNumbers();
     const wrongHits: string[] = [];
     for (const n of [...invalid, ...orgNumbers]) {

@@ -43,6 +43,13 @@ export function loadNegativeNumbers(): { invalid: string[]; org: string[] } {
   };
 }
 
+/** Interim numbers (a letter in the serial, YYMMDD-T220) in their four written forms, valid and invalid. */
+export function loadInterimNumbers(): { valid: string[]; invalid: string[] } {
+  const rows = readJson("interim.json") as (ListEntry & { long_format: string; separated_long: string })[];
+  const forms = (e: (typeof rows)[number]): string[] => [e.long_format, e.short_format, e.separated_format, e.separated_long];
+  return { valid: rows.filter((e) => e.valid).flatMap(forms), invalid: rows.filter((e) => !e.valid).flatMap(forms) };
+}
+
 /**
  * Every way the suite writes one number: 12 and 10 digits, with and without
  * `-`, with a space, `+` for people aged 100 or more (the law's rule for the

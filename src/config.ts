@@ -126,6 +126,24 @@ export const CONFIG_KEYS = {
     kind: "int",
     default: "6000",
   },
+  snapshotEveryMonths: {
+    env: "VAXEL_SNAPSHOT_EVERY_MONTHS",
+    doc: "Records: the server exports an archival package of each completed period of this many months (1, 2, 3, 4, 6 or 12, aligned to 1 January; default every half year). 0 turns the schedule off (e.g. when a timer runs `vaxel records snapshot`).",
+    kind: "int",
+    default: "6",
+  },
+  snapshotDir: {
+    env: "VAXEL_SNAPSHOT_DIR",
+    doc: "Records: directory the scheduled archival packages are written to. Empty: VAXEL_DATA_DIR/snapshots.",
+    kind: "string",
+    default: "",
+  },
+  snapshotCheckSeconds: {
+    env: "VAXEL_SNAPSHOT_CHECK_SECONDS",
+    doc: "Records: how often the server looks for a completed period without a snapshot (one process at a time does the export).",
+    kind: "int",
+    default: "3600",
+  },
 } as const satisfies Record<string, KeyDef>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
@@ -156,6 +174,9 @@ export interface Config {
   analysisThreads: number;
   emulatorsPort: number;
   publicRateLimit: number;
+  snapshotEveryMonths: number;
+  snapshotDir: string;
+  snapshotCheckSeconds: number;
 }
 
 function parseValue(key: string, def: KeyDef, raw: string): string | number | boolean {
@@ -204,6 +225,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       public: { key: "VAXEL_ENCRYPTION_KEY", why: "must be 64 hex characters" },
     });
   }
+  if (cfg.snapshotEveryMonths !== 0 && 12 % cfg.snapshotEveryMonths !== 0) {
+    throw new AppError("config_invalid", {
+      detail: "VAXEL_SNAPSHOT_EVERY_MONTHS must be 0, 1, 2, 3, 4, 6 or 12",
+      public: { key: "VAXEL_SNAPSHOT_EVERY_MONTHS", why: "must be 0, 1, 2, 3, 4, 6 or 12" },
+    });
+  }
+  cfg.snapshotDir = path.resolve(cfg.snapshotDir || path.join(cfg.dataDir, "snapshots"));
   if (cfg.oidcIssuer && (!cfg.oidcClientId || !cfg.oidcClientSecret)) {
     throw new AppError("config_invalid", {
       detail: "OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",

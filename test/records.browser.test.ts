@@ -1,11 +1,16 @@
 // The registrar's day in Chromium, every screen axe-clean: search with
 // masked personal data, register a hidden comment from the register page,
 // and answer "all comments on the swimming-hall post in May" with the
-// personnummer redacted — all with plain forms.
+// personnummer redacted — all with plain forms; the e-archive page.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import { loadEncryptionKey } from "../src/platform/secrets.ts";
+import { runSnapshots } from "../src/records/export/export-archive.ts";
 import { seedCapturedComments } from "../src/records/test-support.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { axe, formatViolations, launchBrowser } from "./helpers/browser.ts";
@@ -110,5 +115,14 @@ describe("records in Chromium", () => {
     await page.waitForURL(`${base}/records/disposal`);
     assert.match((await page.textContent("main")) ?? "", /Överklagande gällande simhallen/);
     await assertAccessible("disposal with a rule and a hold");
+  });
+
+  test("e-archive: the snapshot schedule with last and next snapshot; accessible", async () => {
+    await runSnapshots({ pool: t.db.pool, key: loadEncryptionKey(t.cfg) }, { orgId: t.org.id, outDir: fs.mkdtempSync(path.join(os.tmpdir(), "vaxel-archive-page-")), everyMonths: 6, actor: { id: null, label: "test" } });
+    await page.goto(`${base}/records/archive`);
+    const main = (await page.textContent("main")) ?? "";
+    assert.match(main, /Perioden 2026-01-01 – 2026-06-30/);
+    assert.match(main, /Nästa ögonblicksbild/);
+    await assertAccessible("e-archive");
   });
 });

@@ -110,6 +110,22 @@ export const RECORDS_MESSAGES = {
   "disposal.post": { sv: "Inlägg (plattforms-id)", en: "Post (platform id)" },
   "disposal.release": { sv: "Häv", en: "Release" },
   "disposal.place": { sv: "Besluta", en: "Place hold" },
+  "nav.archive": { sv: "E-arkiv", en: "E-archive" },
+  "archive.title": { sv: "Leveranser till e-arkivet", en: "Deliveries to the e-archive" },
+  "archive.schedule": { sv: "Schema", en: "Schedule" },
+  "archive.every": { sv: "Ett arkivpaket för varje avslutad period om {n} månader, skrivs till {dir}.", en: "One archival package for each completed period of {n} months, written to {dir}." },
+  "archive.off": { sv: "Servern skapar inga ögonblicksbilder själv (VAXEL_SNAPSHOT_EVERY_MONTHS=0).", en: "The server makes no snapshots itself (VAXEL_SNAPSHOT_EVERY_MONTHS=0)." },
+  "archive.last": { sv: "Senaste ögonblicksbild", en: "Last snapshot" },
+  "archive.lastNone": { sv: "Ingen ögonblicksbild ännu.", en: "No snapshot yet." },
+  "archive.lastText": { sv: "Perioden {from} – {to}, {items} poster, skapad {at}: {path}", en: "Period {from} – {to}, {items} items, made {at}: {path}" },
+  "archive.next": { sv: "Nästa ögonblicksbild", en: "Next snapshot" },
+  "archive.nextText": { sv: "När perioden är avslutad, {date}.", en: "When the period completes, {date}." },
+  "archive.runs": { sv: "Senaste körningar", en: "Recent runs" },
+  "archive.runsNone": { sv: "Inga körningar ännu.", en: "No runs yet." },
+  "archive.col.finished": { sv: "Klar", en: "Finished" },
+  "archive.col.status": { sv: "Utfall", en: "Outcome" },
+  "archive.col.packages": { sv: "Paket", en: "Packages" },
+  "archive.col.host": { sv: "Server", en: "Server" },
 } as const;
 
 export const tr = translator(RECORDS_MESSAGES);

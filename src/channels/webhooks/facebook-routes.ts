@@ -8,7 +8,7 @@ import { parseFacebookWebhook, WebhookShapeError, type PageChange } from "../ada
 import { ingestChanges, type RoutedChanges } from "../ingest/ingest.ts";
 import type { ChannelRuntime, Platform } from "../registry/index.ts";
 import type { ChannelsRuntime } from "../runtime.ts";
-import { parseJson, useRawBodies } from "./raw-body.ts";
+import { parseJson, useRawBodies, WEBHOOK_HELMET } from "./raw-body.ts";
 import { matchSignature } from "./signature.ts";
 import { constantTimeEqual } from "./verify-token.ts";
 
@@ -77,7 +77,7 @@ export const facebookWebhookRoutes: FastifyPluginAsync<{ rt: ChannelsRuntime; bo
 
   app.post(
     "/webhooks/facebook",
-    { config: { public: true }, schema: { tags: ["webhooks"], summary: "Facebook Page feed changes, signed with X-Hub-Signature-256" } },
+    { config: { public: true }, helmet: WEBHOOK_HELMET, schema: { tags: ["webhooks"], summary: "Facebook Page feed changes, signed with X-Hub-Signature-256" } },
     async (req, reply) => {
       const receivedAt = new Date();
       const body = req.body;

@@ -8,14 +8,14 @@ import { parseInstagramWebhook } from "../adapters/instagram/parse-webhook.ts";
 import { ingestChanges } from "../ingest/ingest.ts";
 import type { ChannelsRuntime } from "../runtime.ts";
 import { answerMetaVerification, routeToChannels, signedBy } from "./facebook-routes.ts";
-import { parseJson, useRawBodies } from "./raw-body.ts";
+import { parseJson, useRawBodies, WEBHOOK_HELMET } from "./raw-body.ts";
 
 export const instagramWebhookRoutes: FastifyPluginAsync<{ rt: ChannelsRuntime; bodyLimit: number }> = async (app, { rt, bodyLimit }) => {
   useRawBodies(app, bodyLimit);
   app.get("/webhooks/instagram", { config: { public: true }, schema: { tags: ["webhooks"], summary: "Meta subscription verification for Instagram" } },
     (req, reply) => answerMetaVerification(rt, "instagram", req, reply));
 
-  app.post("/webhooks/instagram", { config: { public: true }, schema: { tags: ["webhooks"], summary: "Instagram comments, signed with X-Hub-Signature-256" } }, async (req, reply) => {
+  app.post("/webhooks/instagram", { config: { public: true }, helmet: WEBHOOK_HELMET, schema: { tags: ["webhooks"], summary: "Instagram comments, signed with X-Hub-Signature-256" } }, async (req, reply) => {
     const receivedAt = new Date();
     const body = req.body;
     if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError("webhook_payload_invalid");

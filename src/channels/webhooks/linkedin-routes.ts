@@ -9,7 +9,7 @@ import { AppError } from "../../platform/errors.ts";
 import { captureComments } from "../adapters/linkedin/comments.ts";
 import { isRecord, str } from "../adapters/shape.ts";
 import type { ChannelsRuntime } from "../runtime.ts";
-import { parseJson, useRawBodies } from "./raw-body.ts";
+import { parseJson, useRawBodies, WEBHOOK_HELMET } from "./raw-body.ts";
 import { hmacSha256Hex, matchSignature } from "./signature.ts";
 
 export const linkedinWebhookRoutes: FastifyPluginAsync<{ rt: ChannelsRuntime; bodyLimit: number }> = async (app, { rt, bodyLimit }) => {
@@ -23,7 +23,7 @@ export const linkedinWebhookRoutes: FastifyPluginAsync<{ rt: ChannelsRuntime; bo
     return { challengeCode: code, challengeResponse: hmacSha256Hex(secret, code) };
   });
 
-  app.post("/webhooks/linkedin", { config: { public: true }, schema: { tags: ["webhooks"], summary: "LinkedIn organisation social-action notifications, signed X-LI-Signature" } }, async (req, reply) => {
+  app.post("/webhooks/linkedin", { config: { public: true }, helmet: WEBHOOK_HELMET, schema: { tags: ["webhooks"], summary: "LinkedIn organisation social-action notifications, signed X-LI-Signature" } }, async (req, reply) => {
     const body = req.body;
     if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError("webhook_payload_invalid");
     const header = String(req.headers["x-li-signature"] ?? "");

@@ -8,12 +8,12 @@ import { concerns, statusToChange } from "../adapters/mastodon/status.ts";
 import { isRecord } from "../adapters/shape.ts";
 import { ingestChanges, type RoutedChanges } from "../ingest/ingest.ts";
 import type { ChannelsRuntime } from "../runtime.ts";
-import { parseJson, useRawBodies } from "./raw-body.ts";
+import { parseJson, useRawBodies, WEBHOOK_HELMET } from "./raw-body.ts";
 import { matchSignature } from "./signature.ts";
 
 export const mastodonWebhookRoutes: FastifyPluginAsync<{ rt: ChannelsRuntime; bodyLimit: number }> = async (app, { rt, bodyLimit }) => {
   useRawBodies(app, bodyLimit);
-  app.post("/webhooks/mastodon", { config: { public: true }, schema: { tags: ["webhooks"], summary: "Mastodon status webhooks, signed with X-Hub-Signature" } }, async (req, reply) => {
+  app.post("/webhooks/mastodon", { config: { public: true }, helmet: WEBHOOK_HELMET, schema: { tags: ["webhooks"], summary: "Mastodon status webhooks, signed with X-Hub-Signature" } }, async (req, reply) => {
     const receivedAt = new Date();
     const body = req.body;
     if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError("webhook_payload_invalid");

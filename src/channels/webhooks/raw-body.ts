@@ -16,3 +16,10 @@ export function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: fa
     return { ok: false };
   }
 }
+
+/**
+ * Webhook POSTs answer a platform's servers with a bare 200, never a browser
+ * page: the security headers (CSP, frame policy …) protect nothing there, and
+ * building them for every delivery was a measurable share of the webhook path.
+ */
+export const WEBHOOK_HELMET = false;

@@ -40,4 +40,9 @@ describe("commercial phase", () => {
     deepEqual(misses(["Hos oss får du 20 % på allt", "Tre för två på alla plantor hela veckan", "Fönsterputs 300 kr per gång, ring oss"], "commercial"), []);
     deepEqual(falseHits(["Parkeringen kostar 20 kr per timme, ring kontaktcenter", "Pensionärer åker för halva priset på bussen"], "commercial"), []);
   });
+
+  test("promotional offers: first month free, order via our app, years of experience with a PM", () => {
+    deepEqual(misses(["Första månaden gratis på vårt gym", "Beställ via vår app", "Jag har 20 års erfarenhet av målning, skicka PM"], "commercial"), []);
+    deepEqual(falseHits(["Första timmen gratis parkering vid resecentrum", "Jag har 20 års erfarenhet som lärare och tycker att beslutet är fel"], "commercial"), []);
+  });
 });

@@ -34,7 +34,9 @@ export const commercialPhase: Phase = {
           ]
         : [];
       const sexSale = SEX_SALE_CUE.test(t) && (ctx.urls().some((u) => !u.email) || /(?<![\p{L}])(?:registrering|registrera|medlemskap|betala)(?![\p{L}])/u.test(t));
-      const sex = sexSale ? ctx.phrases("violence_porn").filter((m) => m.rule.id.endsWith("porn-lure")) : [];
+      // An escort ad is a sale of sex by itself, with or without a link.
+      const escort = ctx.phrases("violence_porn").filter((m) => m.rule.id.endsWith("escort-ad"));
+      const sex = [...escort, ...(sexSale ? ctx.phrases("violence_porn").filter((m) => m.rule.id.endsWith("porn-lure")) : [])];
       const pornLink = sexSale ? ctx.urls().find((u) => !u.email && ctx.lex.domains.porn.has(u.domain)) : undefined;
       const first = goods[0] ?? sex[0];
       if (first) {

@@ -49,4 +49,9 @@ describe("party_political phase", () => {
     assert.deepEqual(misses(["Ge mig ditt personkryss i valet, Vänsterpartiet plats 2", "Rösta på vilket parti som helst utom Liberalerna"], "party_political"), []);
     assert.deepEqual(falseHits(["Hur fungerar personkryss för en kandidat?"], "party_political"), []);
   });
+
+  test("'my vote goes to' a party is campaigning", () => {
+    assert.deepEqual(misses(["Min röst går till Kristdemokraterna, gör som jag"], "party_political"), []);
+    assert.deepEqual(falseHits(["Jag röstade på Centerpartiet förra gången men vet inte nu"], "party_political"), []);
+  });
 });

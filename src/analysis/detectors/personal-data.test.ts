@@ -126,4 +126,9 @@ describe("personal_data phase", () => {
     assert.deepEqual(missed, []);
     assert.deepEqual(wrong, []);
   });
+
+  test("criminal record and social services about a named person, in colloquial forms; one's own situation is not", () => {
+    assert.deepEqual(misses(["Erik Holm sitter på kåken för rån", "Familjen Nilsson har socialen hemma hela tiden", "Lena bor på Storgatan 7B"], "personal_data"), []);
+    assert.deepEqual(falseHits(["Jag har socialen hemma varje vecka och de är bra", "Vi bor på Solvägen 12B"], "personal_data"), []);
+  });
 });

@@ -40,4 +40,9 @@ describe("sexism_harassment phase", () => {
     deepEqual(misses(["Badvakten är så sexig", "Ta av dig tröjan nästa gång", "Jag taggar dig tills du svarar, Anna", "Jag har sparat alla dina bilder", "Kvinnor borde inte få leda nämnden"], "sexism_harassment"), []);
     deepEqual(falseHits(["Personalen borde le mer", "Jag mejlar kommunen tills ni svarar", "Ta av dig skorna i hallen", "Maten var så läcker"], "sexism_harassment"), []);
   });
+
+  test("body remarks about staff, kitchen tropes and slut-shaming; solidarity is not sexism", () => {
+    deepEqual(misses(["Snygga bröst på kassörskan", "Hon borde stanna i köket", "Tjejer ska inte köra plogbil", "Du är en lössläppt tjej"], "sexism_harassment"), []);
+    deepEqual(falseHits(["Kvinnor ska inte behöva vara rädda", "Kvinnor ska inte jobba gratis", "Snygga ben på de nya bänkarna"], "sexism_harassment"), []);
+  });
 });

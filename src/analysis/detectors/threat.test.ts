@@ -49,4 +49,9 @@ describe("threat phase", () => {
     assert.deepEqual(misses(["Ska knivhugga handläggaren som tog mitt ärende", "Efter mötet slår jag ner dig", "Vi ses utanför din port ikväll", "Det här blir din sista dag, Leif", "Rektorn borde hängas på torget", "Hoppas hon krockar på väg hem"], "threat"), []);
     assert.deepEqual(falseHits(["Ska hänga upp lappar till alla grannar", "Sen hänger jag med dig till stan", "Politikerna borde hängas ut i media", "Mötet borde skjutas upp", "Ta med någon som kan köra hem dig efter festen", "Kommer klippa häcken åt grannarna"], "threat"), []);
   });
+
+  test("veiled: sleep with one eye open, look over your shoulder; safety complaints are not threats", () => {
+    assert.deepEqual(misses(["Du borde sova med ett öga öppet", "Du borde se dig om över axeln"], "threat"), []);
+    assert.deepEqual(falseHits(["Era barn är inte säkra på den här cykelbanan", "Jag sov med ett öga öppet i natt för stormen"], "threat"), []);
+  });
 });

@@ -40,4 +40,9 @@ describe("violence_porn phase", () => {
     assert.deepEqual(misses(["Misshandelsvideon från skolgården: t.me/skolbrak", "Liket ligger kvar på vägen, se bilderna: imgur.com/a/x1"], "violence_porn"), []);
     assert.deepEqual(falseHits(["Polisen hittade en död man, läs mer: ttela.se/nyheter/x", "Sluta sprida dödsvideon från olyckan!", "Träna hjärnan på biblioteket, se programmet: trollhattan.se/bibliotek"], "violence_porn"), []);
   });
+
+  test("escort ads and porn words with a 'link in bio' are lures", () => {
+    assert.deepEqual(misses(["Escort i Trollhättan, diskret, ring mig", "Porrklipp med tjejer från stan, länken i bion"], "violence_porn"), []);
+    assert.deepEqual(falseHits(["Porrfilter på skolans datorer, fungerar det?"], "violence_porn"), []);
+  });
 });

@@ -11,6 +11,7 @@ const GORE_WORD = /^(?:liket|liken|hjärnsubstans\p{L}*|inälvorna|avskuret|avsk
 const VIDEO_COMPOUND = /(?:video|videon|videos|klipp|klippet|film|filmen)$/u;
 const SHOW_WORD = /^(?:se|ser|kolla|titta|video|videon|videos|klipp|klippet|film|filmen|filmat|filmades|bild|bilder|bilderna|story|länk|länken|hela|allt)$/u;
 
+const LINK_IN_BIO = /länk(?:en)? i (?:bio|bion|profilen|min profil)/u;
 // A news report about a killing links to the paper; that is not sharing a depiction.
 const NEWS_DOMAINS = new Set(["ttela.se", "gp.se", "dn.se", "svd.se", "expressen.se", "aftonbladet.se", "svt.se", "sverigesradio.se", "tv4.se", "omni.se", "sydsvenskan.se", "hd.se", "nt.se", "unt.se", "corren.se", "di.se", "bohuslaningen.se", "tt.se"]);
 
@@ -46,7 +47,8 @@ export const violencePornPhase: Phase = {
     }
     // A porn word next to a link is a lure even when the site is unknown.
     const links = ctx.urls().filter((u) => !u.email && !ctx.org.domains.has(u.domain));
-    if (links.length && !out.length) {
+    // "länk i bio": the link sits in the poster's profile, which is the same lure.
+    if ((links.length || LINK_IN_BIO.test(ctx.norm.text)) && !out.length) {
       for (const h of ctx.hitsOf("violence_porn")) {
         const { start, end } = ctx.span(h.s, h.e);
         out.push({ ruleId: "violence_porn.word-with-link", start, end, confidence: 0.75, legalBasis: h.entry.tags.includes("gore") || h.entry.tags.includes("csam") ? "bbs-5" : "page-rule" });

@@ -5,6 +5,7 @@
 // nothing different from a single decision. The criticism guard (RF 1:9)
 // still applies per item: a guarded item is refused, left in the queue for
 // individual handling and listed on the job, never removed by a blanket reason.
+// Batches are decided set-based (bulk-decide.ts).
 // Idempotent: the client names the job; a retried request or a restarted
 // process continues the same frozen list, and an item is decided at most once.
 import { recordAuditEvent } from "../../platform/audit/index.ts";
@@ -14,7 +15,7 @@ import { AppError } from "../../platform/errors.ts";
 import { isRuleId, legalBasisAllowed } from "../domain/rules.ts";
 import type { QueueView } from "../domain/state.ts";
 import { filterCondition, type QueueFilter } from "./list-queue.ts";
-import { recordDecision } from "./record-decision.ts";
+import { recordBulkDecisions } from "./bulk-decide.ts";
 import { refreshQueue } from "./refresh-queue.ts";
 
 export const BULK_KINDS = ["keep", "hide", "delete", "escalate"] as const;
@@ -83,30 +84,13 @@ export async function runBulkJob(pool: Pool, jobId: string, o: { publicUrl: stri
     const ids = await withTx(pool, async (tx) => {
       const pending = (await tx.query<{ item_id: string }>(
         `select item_id from moderation_bulk_job_items where job_id = $1 and outcome = 'pending' order by item_id limit $2 for update skip locked`,
-        [jobId, o.batch ?? 100])).rows.map((r) => r.item_id);
-      const outcome: string[] = [];
-      const codes: (string | null)[] = [];
-      const decisions: (string | null)[] = [];
-      for (const itemId of pending) {
-        // One savepoint per item: a refused item does not take its batch down with it.
-        await tx.query("savepoint bulk_item");
-        try {
-          const d = await recordDecision(tx, {
-            orgId: job.org_id, itemId, kind: job.kind, ruleId: job.rule_id, legalBasis: job.legal_basis, reason: job.reason ?? undefined,
-            actor, bulkId: jobId, refuseGuarded: true, publicUrl: o.publicUrl, requestId: `bulk:${jobId}`,
-          });
-          await tx.query("release savepoint bulk_item");
-          outcome.push("done");
-          codes.push(null);
-          decisions.push(d.decision.id);
-        } catch (e) {
-          if (!(e instanceof AppError) || e.status >= 500) throw e;
-          await tx.query("rollback to savepoint bulk_item");
-          outcome.push("skipped");
-          codes.push(e.code);
-          decisions.push(null);
-        }
-      }
+        [jobId, o.batch ?? 500])).rows.map((r) => r.item_id);
+      const res = await recordBulkDecisions(tx, {
+        orgId: job.org_id, itemIds: pending, kind: job.kind, ruleId: job.rule_id, legalBasis: job.legal_basis, reason: job.reason, actor, bulkId: jobId, publicUrl: o.publicUrl,
+      });
+      const outcome = pending.map((id) => { const r = res.get(id); return r && "decisionId" in r ? "done" : "skipped"; });
+      const codes = pending.map((id) => { const r = res.get(id); return r && "code" in r ? r.code : r ? null : "not_found"; });
+      const decisions = pending.map((id) => { const r = res.get(id); return r && "decisionId" in r ? r.decisionId : null; });
       if (pending.length) {
         await tx.query(
           `update moderation_bulk_job_items j set outcome = x.outcome, code = x.code, decision_id = x.decision_id

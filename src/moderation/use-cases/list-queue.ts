@@ -96,7 +96,10 @@ export async function readQueue(db: Queryable, orgId: string, f: QueueFilter = {
   const more = page.length > limit;
   const shown = page.slice(0, limit);
   const ids = shown.map((r) => r.item_id);
-  const [items, analyses, decisions] = await Promise.all([loadItems(db, orgId, ids), loadLatestAnalyses(db, orgId, ids), loadDecisions(db, orgId, ids)]);
+  // One after the other: db may be a single client (a transaction).
+  const items = await loadItems(db, orgId, ids);
+  const analyses = await loadLatestAnalyses(db, orgId, ids);
+  const decisions = await loadDecisions(db, orgId, ids);
   const entries: QueueEntry[] = [];
   for (const r of shown) {
     const item = items.get(r.item_id);

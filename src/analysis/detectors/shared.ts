@@ -58,6 +58,7 @@ const INTENSIFIERS = new Set([
 const LIKE_VERBS = new Set(["låter", "verkar", "pratar", "skriver", "beter", "luktar", "ut", "ser", "känns", "agerar", "framstår", "uppför", "sound", "look", "act"]);
 const COPULA = new Set(["är", "e", "var", "blir", "blev", "are", "r", "is", "was"]);
 
+const NEGATION = new Set(["inte", "aldrig", "ingen", "inget", "inga", "knappast", "ej", "not", "never"]);
 const SELF = new Set(["jag", "mig", "mej", "själv", "ja"]);
 const GENERIC = new Set(["alla", "de", "dom", "folk", "den", "man", "dem", "många", "vissa", "några"]);
 
@@ -79,6 +80,8 @@ export function personFrame(ctx: AnalysisContext, tok: number): Frame {
   while (i < before.length && INTENSIFIERS.has(before[i]!)) i++;
   const w1 = before[i];
   if (before.slice(0, i + 3).some((w) => SELF.has(w))) return { strength: 0, self: true };
+  // "Jonas är ingen idiot", "var inte så dum": a negated predicate calls nobody anything.
+  if (w1 && NEGATION.has(w1)) return { strength: 0, self: false };
   // "Vilken klant jag är": the speaker about themself.
   const after = wordsAfter(ctx, tok, 3);
   const copula = (w: string | undefined): boolean => w === "är" || w === "var" || w === "blir" || w === "blev";
@@ -94,7 +97,7 @@ export function personFrame(ctx: AnalysisContext, tok: number): Frame {
       j = k;
       break;
     }
-    if (w === "inte" || w === "aldrig" || w === "som") break;
+    if (NEGATION.has(w) || w === "som") break;
     if (!INTENSIFIERS.has(w) && ++skipped > 2) break;
   }
   if (j >= 0) {

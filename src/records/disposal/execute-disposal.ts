@@ -31,6 +31,13 @@ export async function executeDisposal(deps: { pool: Pool }, o: { orgId: string; 
     let deliveriesRemoved: string[] = [];
     const logged: unknown[] = [];
     if (items.length) {
+      // The analyzer may be analysing one of these versions right now: it holds
+      // the version's queue row and its insert of the analysis would commit
+      // between our delete of the analyses and of the versions. So first the
+      // queue rows (waiting for a worker that holds one to finish), then the
+      // versions locked, so that no analysis of them can be added any more.
+      await tx.query("delete from capture_analysis_queue q using capture_versions v where q.org_id = $1 and v.id = q.version_id and v.item_id = any($2::uuid[])", [o.orgId, items]);
+      await tx.query("select 1 from capture_versions where org_id = $1 and item_id = any($2::uuid[]) order by channel_id, seq for update", [o.orgId, items]);
       const v = await tx.query<{ seq: number; channel_id: string; item_id: string; hash: string }>(
         `insert into disposed_versions (org_id, channel_id, seq, version_id, item_id, prev_hash, hash, content_hash, delivery_sha256, rule_id, run_id, disposed_by)
          select org_id, channel_id, seq, id, item_id, prev_hash, hash, content_hash, delivery_sha256, $3, $4, $5
@@ -41,7 +48,6 @@ export async function executeDisposal(deps: { pool: Pool }, o: { orgId: string; 
       const deliveries = await tx.query<{ sha: string }>(
         "select distinct delivery_sha256 as sha from capture_versions where org_id = $1 and item_id = any($2::uuid[]) and delivery_sha256 is not null", [o.orgId, items]);
       await tx.query("delete from item_analyses where org_id = $1 and item_id = any($2::uuid[])", [o.orgId, items]);
-      await tx.query("delete from capture_analysis_queue q using capture_versions v where q.org_id = $1 and v.id = q.version_id and v.item_id = any($2::uuid[])", [o.orgId, items]);
       await tx.query("delete from capture_versions where org_id = $1 and item_id = any($2::uuid[])", [o.orgId, items]);
       await tx.query("delete from captured_items where org_id = $1 and id = any($2::uuid[])", [o.orgId, items]);
       const gone = await tx.query<{ sha: string }>(

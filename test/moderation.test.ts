@@ -263,8 +263,31 @@ describe("moderation", () => {
     assert.equal(self.status, 403);
     const up = await api(mod2, "POST", `/moderation/appeals/${appeal}/decide`, { outcome: "upheld", reason: "Numret var inte en verklig persons." });
     assert.equal(up.status, 200, JSON.stringify(up.body));
+    assert.equal((up.body as { delivery: string }).delivery, "reply");
     await settle();
     assert.equal(emu.facebook.comments.get(c.id)!.isHidden, false, "restored on the platform");
+    // The resident is told, as a reply under the comment (through the outbox).
+    const told = [...emu.facebook.comments.values()].filter((x) => x.parentId === c.id && /Ditt överklagande har bifallits och din kommentar har återställts/.test(x.message));
+    assert.equal(told.length, 1, "outcome replied on the platform");
+    assert.match(told[0]!.message, /Numret var inte en verklig persons/);
+  });
+
+  test("a rejected appeal: the item stays hidden and the resident is told the decision stands", async () => {
+    const { c, itemId } = await comment("Köp billiga solglasögon på www.fynd-brillor.example, bara idag!", { id: "u-rej", name: "Säljare" });
+    await settle();
+    assert.equal((await decide(mod1, itemId, { kind: "hide", ruleId: "commercial", legalBasis: "page-rule" })).status, 201);
+    const token = (await t.db.pool.query("select appeal_token from moderation_notifications where item_id = $1", [itemId])).rows[0].appeal_token;
+    const appealId = await withTx(t.db.pool, (tx) => submitAppeal(tx, { token, body: "Det var ett tips, ingen reklam.", contact: "saljare@example.org" }));
+    const r = await api(mod2, "POST", `/moderation/appeals/${appealId}/decide`, { outcome: "rejected", reason: "Länk till en butik med erbjudande är reklam." });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual([(r.body as { restoredDecisionId: null }).restoredDecisionId, (r.body as { delivery: string }).delivery], [null, "reply"]);
+    await settle();
+    assert.equal(emu.facebook.comments.get(c.id)!.isHidden, true, "still hidden");
+    const told = [...emu.facebook.comments.values()].filter((x) => x.parentId === c.id && /Ditt överklagande har avslagits/.test(x.message));
+    assert.equal(told.length, 1);
+    assert.match(told[0]!.message, /Beslutet enligt regeln ”.+” står fast. Motivering: Länk till en butik/);
+    const audit = await t.db.pool.query("select after from audit_events where action = 'moderation.appeal.rejected' and target_id = $1", [appealId]);
+    assert.equal(audit.rows[0].after.message.delivery, "reply");
   });
 
   test("an upheld appeal on a deleted comment is recorded and takes the strike away (deletion cannot be undone on the platform)", async () => {
@@ -280,8 +303,10 @@ describe("moderation", () => {
     assert.equal((r.body as { restoredDecisionId: string | null }).restoredDecisionId, null);
     const page = await t.app.inject({ method: "GET", url: `/moderation/items/${itemId}`, headers: { cookie: mod1.cookie } });
     assert.match(page.body, /Överträdelser inom perioden: 0 av/);
+    assert.equal((r.body as { delivery: string }).delivery, "manual", "a deleted comment takes no reply: the outcome is listed for manual sending");
     const manual = await t.app.inject({ method: "GET", url: "/moderation/notifications", headers: { cookie: mod1.cookie } });
     assert.match(manual.body, /Din kommentar har tagits bort/);
+    assert.match(manual.body, /Ditt överklagande har bifallits. Kommentaren var borttagen/);
   });
 
   test("a spam flood: bulk delete, one event per item with the same bulk id", async () => {

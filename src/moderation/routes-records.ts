@@ -199,11 +199,16 @@ ${a.outcome ? html`<p><strong>${tm(lang, "appeal.outcome")}: ${a.outcome}</stron
   app.get("/moderation/notifications", { config: { permission: "moderation:decide", html: true }, schema: { hide: true } }, async (req, reply) => {
     const p = req.principal!;
     const lang = req.lang;
-    const r = await pool.query<{ id: string; item_id: string; body: string; at: Date; author_name: string | null; platform: string }>(
-      `select n.id, n.item_id, n.body, n.at, s.author_name, s.platform from moderation_notifications n
-         join captured_item_state s on s.org_id = n.org_id and s.item_id = n.item_id
-        where n.org_id = $1 and n.delivery = 'manual' order by n.at desc limit 500`, [p.orgId]);
-    const rows = r.rows.map((n) => html`<tr><td>${iso(n.at)}</td><td>${n.platform}</td><td>${n.author_name ?? ""}</td><td>${n.body}</td><td><a href="/moderation/items/${n.item_id}">${tm(lang, "open")}</a></td></tr>`);
+    // Notices and appeal outcomes the platform cannot take as a reply; an appeal's outcome goes to the contact the resident gave.
+    const r = await pool.query<{ id: string; item_id: string; body: string; at: Date; author_name: string | null; platform: string; contact: string | null }>(
+      `select m.id, m.item_id, m.body, m.at, s.author_name, s.platform, m.contact from (
+         select n.id, n.org_id, n.item_id, n.body, n.at, null::text as contact from moderation_notifications n where n.org_id = $1 and n.delivery = 'manual'
+         union all
+         select x.id, x.org_id, x.item_id, x.body, x.at, a.contact from moderation_appeal_messages x join moderation_appeals a on a.id = x.appeal_id
+          where x.org_id = $1 and x.delivery = 'manual') m
+         join captured_item_state s on s.org_id = m.org_id and s.item_id = m.item_id
+        order by m.at desc limit 500`, [p.orgId]);
+    const rows = r.rows.map((n) => html`<tr><td>${iso(n.at)}</td><td>${n.platform}</td><td>${n.author_name ?? ""}${n.contact ? html` (${n.contact})` : ""}</td><td>${n.body}</td><td><a href="/moderation/items/${n.item_id}">${tm(lang, "open")}</a></td></tr>`);
     return sendPage(req, reply, tm(lang, "notifications.title"), html`<h1>${tm(lang, "notifications.title")}</h1>
 ${rows.length ? html`<table><thead><tr><th scope="col">${tm(lang, "at")}</th><th scope="col">${tm(lang, "channel")}</th><th scope="col">${tm(lang, "author")}</th><th scope="col">${tm(lang, "message")}</th><th scope="col">${tm(lang, "open")}</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>–</p>`}`);
   });

@@ -19,3 +19,18 @@ export function noticeText(o: { lang: "sv" | "en"; kind: NoticeKind; rule: Categ
   const strikes = o.kind === "warn" && o.threshold ? ` Efter ${o.threshold} överträdelser under perioden kan du stängas av från att kommentera.` : "";
   return `${what} enligt regeln ”${rule}”. ${basis}${strikes} Du kan överklaga till och med ${until}: ${o.appealUrl}`;
 }
+
+/** The outcome of an appeal, to the resident who appealed. */
+export function appealOutcomeText(o: { lang: "sv" | "en"; outcome: "upheld" | "rejected"; rule: CategoryId; reason: string; restored: boolean }): string {
+  const rule = RULE_LABELS[o.rule][o.lang];
+  if (o.lang === "en") {
+    if (o.outcome === "rejected") return `Your appeal has been rejected. The decision under the rule "${rule}" stands. Reason: ${o.reason}`;
+    return o.restored
+      ? `Your appeal has been upheld and your comment has been restored. Reason: ${o.reason}`
+      : `Your appeal has been upheld. The comment had been deleted and cannot be restored on the platform, but the decision no longer counts against you. Reason: ${o.reason}`;
+  }
+  if (o.outcome === "rejected") return `Ditt överklagande har avslagits. Beslutet enligt regeln ”${rule}” står fast. Motivering: ${o.reason}`;
+  return o.restored
+    ? `Ditt överklagande har bifallits och din kommentar har återställts. Motivering: ${o.reason}`
+    : `Ditt överklagande har bifallits. Kommentaren var borttagen och kan inte återställas på plattformen, men beslutet räknas inte längre mot dig. Motivering: ${o.reason}`;
+}

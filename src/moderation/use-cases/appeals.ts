@@ -1,12 +1,19 @@
 // Appeals: a resident follows the link in the notice and writes why the
 // decision is wrong (no sign-in: anonymous by design), while the appeal is
 // open. Another moderator than the one who decided takes it; upheld → the
-// item is restored (unhide through the outbox), rejected → recorded. All rows
-// are append-only public records.
+// item is restored (unhide through the outbox), rejected → recorded. Either
+// way the resident is told the outcome (a reply through the outbox where the
+// platform allows, else listed for manual sending). All rows are append-only
+// public records.
 import { recordAuditEvent, type Actor } from "../../platform/audit/index.ts";
 import type { Queryable, Tx } from "../../platform/db/pool.ts";
 import { AppError } from "../../platform/errors.ts";
-import { recordDecision } from "./record-decision.ts";
+import { enqueuePlatformAction } from "../../channels/index.ts";
+import type { CategoryId } from "../../analysis/index.ts";
+import { appealOutcomeText } from "../domain/templates.ts";
+import { isRuleId } from "../domain/rules.ts";
+import { loadItem } from "../store.ts";
+import { recordDecision, REPLY_PLATFORMS } from "./record-decision.ts";
 
 export interface NoticeForAppeal { id: string; orgId: string; decisionId: string; itemId: string; openUntil: Date; body: string; lang: string; appealed: boolean }
 
@@ -46,10 +53,11 @@ export async function listAppeals(db: Queryable, orgId: string): Promise<AppealV
   return r.rows.map((x) => ({ id: x.id, itemId: x.item_id, body: x.body, contact: x.contact, at: x.at, decisionKind: x.kind, decisionRule: x.rule_id, decisionActorId: x.actor_id, decisionActor: x.actor_label, itemText: x.text, outcome: x.outcome, outcomeReason: x.reason, outcomeBy: x.by }));
 }
 
-export async function decideAppeal(tx: Tx, o: { orgId: string; appealId: string; outcome: "upheld" | "rejected"; reason: string; actor: Actor & { id: string }; publicUrl: string; requestId?: string | undefined }): Promise<{ restoredDecisionId: string | null }> {
-  const r = await tx.query<{ item_id: string; decision_id: string; actor_id: string | null; rule_id: string; legal_basis: "bbs-5" | "page-rule"; decided: boolean }>(
-    `select a.item_id, a.decision_id, d.actor_id, d.rule_id, d.legal_basis, exists (select 1 from moderation_appeal_outcomes o where o.appeal_id = a.id) as decided
-       from moderation_appeals a join moderation_decisions d on d.id = a.decision_id where a.org_id = $1 and a.id = $2 for update of a`, [o.orgId, o.appealId]);
+export async function decideAppeal(tx: Tx, o: { orgId: string; appealId: string; outcome: "upheld" | "rejected"; reason: string; actor: Actor & { id: string }; publicUrl: string; requestId?: string | undefined }): Promise<{ restoredDecisionId: string | null; messageId: string; delivery: "reply" | "manual" }> {
+  const r = await tx.query<{ item_id: string; decision_id: string; actor_id: string | null; rule_id: string; legal_basis: "bbs-5" | "page-rule"; decided: boolean; lang: "sv" | "en" }>(
+    `select a.item_id, a.decision_id, d.actor_id, d.rule_id, d.legal_basis, exists (select 1 from moderation_appeal_outcomes o where o.appeal_id = a.id) as decided, n.lang
+       from moderation_appeals a join moderation_decisions d on d.id = a.decision_id join moderation_notifications n on n.id = a.notification_id
+      where a.org_id = $1 and a.id = $2 for update of a`, [o.orgId, o.appealId]);
   const a = r.rows[0];
   if (!a) throw new AppError("not_found");
   if (a.decided) throw new AppError("conflict");
@@ -66,6 +74,21 @@ export async function decideAppeal(tx: Tx, o: { orgId: string; appealId: string;
   }
   await tx.query("insert into moderation_appeal_outcomes (org_id, appeal_id, outcome, reason, decision_id, actor_id, actor_label) values ($1, $2, $3, $4, $5, $6, $7)",
     [o.orgId, o.appealId, o.outcome, o.reason.trim(), restored, o.actor.id, o.actor.label]);
-  await recordAuditEvent(tx, { orgId: o.orgId, actor: o.actor, action: `moderation.appeal.${o.outcome}`, targetType: "moderation_appeal", targetId: o.appealId, after: { restoredDecisionId: restored }, requestId: o.requestId ?? null });
-  return { restoredDecisionId: restored };
+  const message = await tellOutcome(tx, { ...o, itemId: a.item_id, lang: a.lang, rule: a.rule_id, restored: restored !== null, deleted: !!deleted });
+  await recordAuditEvent(tx, { orgId: o.orgId, actor: o.actor, action: `moderation.appeal.${o.outcome}`, targetType: "moderation_appeal", targetId: o.appealId, after: { restoredDecisionId: restored, message }, requestId: o.requestId ?? null });
+  return { restoredDecisionId: restored, messageId: message.id, delivery: message.delivery };
+}
+
+/** The outcome to the resident: a reply on the platform where it can take one (not on a deleted comment), else a manual list entry. */
+async function tellOutcome(tx: Tx, o: { orgId: string; appealId: string; itemId: string; outcome: "upheld" | "rejected"; reason: string; lang: "sv" | "en"; rule: string; restored: boolean; deleted: boolean; actor: Actor }) {
+  const item = await loadItem(tx, o.orgId, o.itemId);
+  const body = appealOutcomeText({ lang: o.lang, outcome: o.outcome, rule: (isRuleId(o.rule) ? o.rule : "spam") as CategoryId, reason: o.reason.trim(), restored: o.restored });
+  const delivery: "reply" | "manual" = item && !o.deleted && REPLY_PLATFORMS.has(item.platform) ? "reply" : "manual";
+  const actionId = delivery === "reply" && item
+    ? (await enqueuePlatformAction(tx, { orgId: o.orgId, channelId: item.channelId, itemId: item.id, action: "reply", params: { message: body }, idempotencyKey: `moderation:appeal:${o.appealId}:reply`, actor: o.actor })).id
+    : null;
+  const r = await tx.query<{ id: string }>(
+    "insert into moderation_appeal_messages (org_id, appeal_id, item_id, lang, body, delivery, platform_action_id) values ($1, $2, $3, $4, $5, $6, $7) returning id",
+    [o.orgId, o.appealId, o.itemId, o.lang, body, delivery, actionId]);
+  return { id: r.rows[0]!.id, delivery, platformActionId: actionId };
 }

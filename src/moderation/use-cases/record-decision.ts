@@ -51,7 +51,7 @@ export interface DecisionOutcome {
 }
 
 /** Platforms whose executor can post a reply (the notice goes there); others get a manual list entry. */
-const REPLY_PLATFORMS = new Set(["facebook", "instagram", "youtube", "mastodon"]);
+export const REPLY_PLATFORMS = new Set(["facebook", "instagram", "youtube", "mastodon"]);
 /** Platforms whose API can ban an author (Facebook page block, YouTube banAuthor, Mastodon admin action); elsewhere the block list records it for manual action. */
 const BAN_PLATFORMS = new Set(["facebook", "youtube", "mastodon"]);
 

@@ -17,7 +17,7 @@ const TARGET_FP_RATE = 0.02;
  * that makes generalisation worse fails. `holdout2` was written blind, before
  * the detectors were tuned for generalisation (2026-11-23), and is never tuned on.
  */
-const HOLDOUT_REGRESSION_FLOOR: Record<"holdout" | "holdout2", number> = { holdout: 0.92, holdout2: 0.84 };
+const HOLDOUT_REGRESSION_FLOOR: Record<"holdout" | "holdout2", number> = { holdout: 0.926, holdout2: 0.847 };
 /** FP rate ceiling per holdout split: the issue's 2 % target. */
 const HOLDOUT_FP_CEILING = TARGET_FP_RATE;
 

@@ -18,7 +18,7 @@ import type { ModerationRuntime } from "./runtime.ts";
 import { decideAppeal, findNotice, listAppeals, submitAppeal } from "./use-cases/appeals.ts";
 import { liftBan, listBans } from "./use-cases/block-list.ts";
 import { loadItemContext } from "./use-cases/item-context.ts";
-import { categoryVolumes, monthlyReport, supervisionReport, toCsv } from "./use-cases/supervision.ts";
+import { monthlyReport, supervisionReport, toCsv } from "./use-cases/supervision.ts";
 import { loadSettings } from "./store.ts";
 import { updateSettings } from "./use-cases/update-settings.ts";
 import { barChart } from "./web/chart.ts";
@@ -241,15 +241,7 @@ ${SETTING_KEYS.map((k) => html`<p><label for="s-${k}">${tm(lang, `settings.${k}`
   app.get("/moderation/supervision", { config: { permission: "moderation:read", html: true }, schema: { hide: true } }, async (req, reply) => {
     const p = req.principal!;
     const lang = req.lang;
-    const [sup, monthly, volumes] = await Promise.all([supervisionReport(pool, p.orgId), monthlyReport(pool, p.orgId), categoryVolumes(pool, p.orgId)]);
-    const sum = (key: (v: (typeof volumes)[number]) => string) => {
-      const m = new Map<string, number>();
-      for (const v of volumes) m.set(key(v), (m.get(key(v)) ?? 0) + v.n);
-      return m;
-    };
-    const perCat = sum((v) => ruleName(lang, v.category));
-    const perChannel = sum((v) => v.channel);
-    const perDay = sum((v) => v.day);
+    const [sup, monthly] = await Promise.all([supervisionReport(pool, p.orgId), monthlyReport(pool, p.orgId)]);
     const perKind = new Map<string, number>();
     for (const m of monthly) perKind.set(tm(lang, `kind.${m.kind}` as ModKey), (perKind.get(tm(lang, `kind.${m.kind}` as ModKey)) ?? 0) + m.n);
     const chRows = sup.channels.map((c) => html`<tr><th scope="row">${c.channelName}</th><td>${c.hoursFrom ?? "–"}</td><td>${c.reviewed}</td><td>${min(c.p50)}</td><td>${min(c.p90)}</td><td>${min(c.p99)}</td><td>${min(c.wallP50)}</td><td>${c.breaches}</td></tr>`);
@@ -259,22 +251,14 @@ ${SETTING_KEYS.map((k) => html`<p><label for="s-${k}">${tm(lang, `settings.${k}`
 <h2 id="overdue-h">${tm(lang, "supervision.old")}: ${sup.overdue.length}</h2>
 ${sup.overdue.length ? html`<p role="alert">${tm(lang, "supervision.alert", { n: sup.overdue.length })}</p>` : ""}
 ${sup.overdue.length ? html`<ul>${sup.overdue.slice(0, 50).map((o) => html`<li><a href="/moderation/items/${o.itemId}">${o.channelName} · ${iso(o.capturedAt)} · ${Math.round(o.workingMinutes)} min</a></li>`)}</ul>` : ""}
-<h2>${tm(lang, "analytics.title")}</h2>
-${barChart({ id: "cat", title: tm(lang, "analytics.title"), rows: [...perCat].map(([k, v]) => ({ label: k, value: v })) })}
-${barChart({ id: "chan", title: tm(lang, "analytics.channel"), rows: [...perChannel].map(([k, v]) => ({ label: k, value: v })) })}
-${barChart({ id: "day", title: tm(lang, "analytics.day"), rows: [...perDay].map(([k, v]) => ({ label: k, value: v })) })}
+<p><a href="/moderation/analytics">${tm(lang, "analytics.link")}</a></p>
 ${barChart({ id: "kind", title: tm(lang, "analytics.decisions"), rows: [...perKind].map(([k, v]) => ({ label: k, value: v })) })}
-<p><a href="/moderation/analytics.csv">${tm(lang, "csv")}</a></p>
 <h2>${tm(lang, "report.title")}</h2><p><a href="/moderation/report.csv">${tm(lang, "csv")}</a></p>
 ${mRows.length ? html`<table><thead><tr><th scope="col">month</th><th scope="col">${tm(lang, "rule")}</th><th scope="col">${tm(lang, "by")}</th><th scope="col">${tm(lang, "actions")}</th><th scope="col">n</th></tr></thead><tbody>${mRows}</tbody></table>` : ""}`);
   });
   app.get("/moderation/report.csv", { config: { permission: "moderation:read" }, schema: { hide: true } }, async (req, reply) => {
     const rows = await monthlyReport(pool, req.principal!.orgId);
     return reply.type("text/csv; charset=utf-8").send(toCsv(["month", "rule", "actor", "decision", "n"], rows.map((r) => [r.month, r.rule_id, r.actor, r.kind, r.n])));
-  });
-  app.get("/moderation/analytics.csv", { config: { permission: "moderation:read" }, schema: { hide: true } }, async (req, reply) => {
-    const rows = await categoryVolumes(pool, req.principal!.orgId);
-    return reply.type("text/csv; charset=utf-8").send(toCsv(["day", "category", "channel", "items"], rows.map((r) => [r.day, r.category, r.channel, r.n])));
   });
   app.get("/api/v1/moderation/supervision", { config: { permission: "moderation:read" }, schema: { tags: ["moderation"], summary: "Time from capture to first human review per channel (BBS-lagen §4)", security: [{ bearer: [] }] } }, async (req) => {
     const s = await supervisionReport(pool, req.principal!.orgId);

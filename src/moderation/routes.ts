@@ -21,6 +21,7 @@ import { DECISION_KINDS, type DecisionKind } from "./domain/rules.ts";
 import type { QueueView } from "./domain/state.ts";
 import { createPoliceReport } from "./police/create-police-report.ts";
 import { storeRendering } from "./police/store-rendering.ts";
+import { analyticsRoutes } from "./routes-analytics.ts";
 import { bulkRoutes } from "./routes-bulk.ts";
 import { recordsRoutes } from "./routes-records.ts";
 import { createModerationRuntime, type ModerationRuntime } from "./runtime.ts";
@@ -240,6 +241,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
 
   await app.register(recordsRoutes, { pool, cfg, runtime: rt });
   await app.register(bulkRoutes, { pool, runtime: rt });
+  await app.register(analyticsRoutes, { pool });
 };
 
 (moderationRoutes as unknown as Record<symbol, boolean>)[Symbol.for("skip-override")] = true;

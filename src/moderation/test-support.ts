@@ -26,6 +26,8 @@ export function testFinding(category: CategoryId = "spam", legalBasis: Finding["
 export async function seedAnalysedItems(db: Queryable, o: {
   orgId: string; channelId: string; n: number; text: (i: number) => string; labels: string[]; action: "none" | "review" | "hide" | "hide_escalate";
   findings: Finding[]; authors?: number;
+  /** When each item arrived and was analysed (default: now). */
+  at?: (i: number) => Date;
 }): Promise<string[]> {
   const all: string[] = [];
   const start = (await db.query<{ s: number }>("select coalesce(max(seq), 0)::int as s from capture_versions where org_id = $1 and channel_id = $2", [o.orgId, o.channelId])).rows[0]!.s;
@@ -35,15 +37,17 @@ export async function seedAnalysedItems(db: Queryable, o: {
     const vids = Array.from({ length: n }, () => randomUUID());
     const texts = Array.from({ length: n }, (_, i) => o.text(off + i));
     const pid = ids.map((id) => `c-${id}`);
-    await db.query(`insert into captured_items (org_id, id, channel_id, platform, platform_item_id, kind, post_platform_id)
-      select $1, i, $2, 'facebook', p, 'comment', 'post1' from unnest($3::uuid[], $4::text[]) as x(i, p)`, [o.orgId, o.channelId, ids, pid]);
+    const now = new Date();
+    const ats = Array.from({ length: n }, (_, i) => (o.at ? o.at(off + i) : now).toISOString());
+    await db.query(`insert into captured_items (org_id, id, channel_id, platform, platform_item_id, kind, post_platform_id, first_captured_at)
+      select $1, i, $2, 'facebook', p, 'comment', 'post1', t from unnest($3::uuid[], $4::text[], $5::timestamptz[]) as x(i, p, t)`, [o.orgId, o.channelId, ids, pid, ats]);
     await db.query(`insert into capture_versions (org_id, channel_id, seq, id, item_id, platform_item_id, version_key, event, source, received_at, author_platform_id, author_name, text, raw, content_hash, prev_hash, hash)
-      select $1, $2, o + $7, v, i, p, 'add', 'add', 'webhook', now(), 'a' || ((o + $7) % $8), 'Namn ' || ((o + $7) % $8), t, '{}', $9, $9, $9
-        from unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[]) with ordinality as x(i, v, p, t, o)`,
-    [o.orgId, o.channelId, ids, vids, pid, texts, start + off, o.authors ?? 1_000_000, HEX]);
-    await db.query(`insert into item_analyses (org_id, version_id, item_id, channel_id, page_rules_version, analyzer_version, labels, action, findings)
-      select $1, v, i, $2, 'default-1', 'test', $5::text[], $6, $7::jsonb from unnest($3::uuid[], $4::uuid[]) as x(i, v)`,
-    [o.orgId, o.channelId, ids, vids, o.labels, o.action, JSON.stringify(o.findings)]);
+      select $1, $2, o + $7, v, i, p, 'add', 'add', 'webhook', at, 'a' || ((o + $7) % $8), 'Namn ' || ((o + $7) % $8), t, '{}', $9, $9, $9
+        from unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $10::timestamptz[]) with ordinality as x(i, v, p, t, at, o)`,
+    [o.orgId, o.channelId, ids, vids, pid, texts, start + off, o.authors ?? 1_000_000, HEX, ats]);
+    await db.query(`insert into item_analyses (org_id, version_id, item_id, channel_id, page_rules_version, analyzer_version, analysed_at, labels, action, findings)
+      select $1, v, i, $2, 'default-1', 'test', at, $5::text[], $6, $7::jsonb from unnest($3::uuid[], $4::uuid[], $8::timestamptz[]) as x(i, v, at)`,
+    [o.orgId, o.channelId, ids, vids, o.labels, o.action, JSON.stringify(o.findings), ats]);
     all.push(...ids);
   }
   return all;

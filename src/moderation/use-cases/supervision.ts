@@ -2,7 +2,7 @@
 // capture to the first human review per channel in working time from the
 // directory's opening hours (percentiles, breaches of the configured limit),
 // unreviewed items older than the limit (alerts), the
-// monthly report of decisions per rule and moderator, and volumes by category.
+// monthly report of decisions per rule and moderator (volumes: analytics.ts).
 import type { Pool, Queryable } from "../../platform/db/pool.ts";
 import { loadSnapshot } from "../../directory/index.ts";
 import { workingHours, workingMinutesBetween, type WorkingHours } from "../domain/working-time.ts";
@@ -86,15 +86,6 @@ export async function monthlyReport(db: Queryable, orgId: string) {
   const r = await db.query<{ month: string; rule_id: string; actor: string; kind: string; n: number }>(
     `select to_char(date_trunc('month', at), 'YYYY-MM') as month, coalesce(rule_id, '') as rule_id, case when actor_id is null then 'system' else actor_label end as actor, kind, count(*)::int as n
        from moderation_decisions where org_id = $1 group by 1, 2, 3, 4 order by 1 desc, 2, 3, 4`, [orgId]);
-  return r.rows;
-}
-
-/** Items per category, channel and day (an item counts once per label and day). */
-export async function categoryVolumes(db: Queryable, orgId: string, days = 30) {
-  const r = await db.query<{ category: string; channel: string; day: string; n: number }>(
-    `select l as category, c.name as channel, to_char(a.analysed_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as day, count(distinct a.item_id)::int as n
-       from item_analyses a cross join unnest(a.labels) l join channels c on c.org_id = a.org_id and c.id = a.channel_id
-      where a.org_id = $1 and a.analysed_at > now() - make_interval(days => $2) group by 1, 2, 3 order by 3, 1, 2`, [orgId, days]);
   return r.rows;
 }
 

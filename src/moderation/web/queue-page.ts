@@ -78,7 +78,7 @@ ${o.counts[o.view] && BULK_ALL_VIEWS.has(o.view) ? html`<input type="hidden" nam
 ${o.filter.channelId ? html`<input type="hidden" name="channel" value="${o.filter.channelId}">` : ""}${o.filter.unitId ? html`<input type="hidden" name="unit" value="${o.filter.unitId}">` : ""}
 ${o.filter.category ? html`<input type="hidden" name="category" value="${o.filter.category}">` : ""}${o.filter.minAgeMinutes !== undefined ? html`<input type="hidden" name="minAge" value="${o.filter.minAgeMinutes}">` : ""}
 <button type="submit" id="bulk-all" formaction="/moderation/bulk-all" formnovalidate>${tm(lang, "bulk.all", { n: o.counts[o.view] })}</button>` : ""}</fieldset></form>
-<p><a href="/moderation/blocklist">${tm(lang, "blocklist.title")}</a> · <a href="/moderation/appeals">${tm(lang, "appeals.title")}</a> · <a href="/moderation/notifications">${tm(lang, "notifications.title")}</a> · <a href="/moderation/police-reports">${tm(lang, "police.list")}</a> · <a href="/moderation/supervision">${tm(lang, "supervision.title")}</a></p>
+<p><a href="/moderation/blocklist">${tm(lang, "blocklist.title")}</a> · <a href="/moderation/appeals">${tm(lang, "appeals.title")}</a> · <a href="/moderation/notifications">${tm(lang, "notifications.title")}</a> · <a href="/moderation/police-reports">${tm(lang, "police.list")}</a> · <a href="/moderation/supervision">${tm(lang, "supervision.title")}</a> · <a href="/moderation/analytics">${tm(lang, "analytics.page")}</a></p>
 <script src="/moderation/assets/queue.js" defer></script>`;
 }
 

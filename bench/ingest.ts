@@ -9,7 +9,9 @@
 // (closed loop, N connections). For Växel the table also shows how many
 // acknowledged deliveries were stored (zero lost), duplicates (zero), and the
 // end-to-end rate until the analyzer (worker threads) had caught up, and the
-// machine's load average: on a shared machine the numbers mean little without it.
+// machine's load average: on a shared machine the rates mean little without it.
+// CPU time per delivery (this process, all threads incl. the load generator;
+// the PostgreSQL cluster) varies much less with the machine's load.
 //
 // Options: --rate 2000 --seconds 30 --max-seconds 10 --connections 256 --only vaxel|bare
 import { randomBytes } from "node:crypto";
@@ -22,6 +24,7 @@ import { buildApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { addFacebookTestChannel } from "../src/channels/test-support.ts";
 import { matchSignature } from "../src/channels/webhooks/signature.ts";
+import { postgresCpuMs, processCpuMs } from "./ingest-cpu.ts";
 import { load, type LoadJob } from "./ingest-load.ts";
 import { startEmbedded } from "../src/platform/db/embedded.ts";
 import { migrate } from "../src/platform/db/migrate.ts";
@@ -87,7 +90,15 @@ const pct = (xs: number[], p: number) => {
     const job = (url: string, prefix: string, rate: number, seconds: number): LoadJob =>
       ({ url, pageId: fb.pageId, appSecret: fb.appSecret, prefix, rate, seconds, connections: CONNECTIONS, texts });
 
+    const pgData = path.join(dir, "pg");
+    const cpu = () => ({ node: processCpuMs(), pg: postgresCpuMs(pgData) });
+    const perDelivery = (before: { node: number; pg: number }, n: number) => {
+      const now = cpu();
+      return [n ? (now.node - before.node) / n : 0, n ? (now.pg - before.pg) / n : 0];
+    };
+
     async function vaxelRun(label: string, prefix: string, rate: number, seconds: number) {
+      const c0 = cpu();
       const t0 = performance.now();
       const r = await load(job(vaxelUrl, prefix, rate, seconds));
       // End to end: until the analyzer has caught up with everything captured.
@@ -110,13 +121,14 @@ const pct = (xs: number[], p: number) => {
       const s = stored.rows[0]!;
       rows.push([
         "Växel (capture + analysis)", label, r.sent, r.ok, Math.round((r.ok / r.wallMs) * 1000), pct(r.latenciesMs, 50), pct(r.latenciesMs, 99),
-        lost, s.versions - s.items, s.analysed, Math.round((s.analysed / e2eMs) * 1000), os.loadavg()[0]!,
+        lost, s.versions - s.items, s.analysed, Math.round((s.analysed / e2eMs) * 1000), ...perDelivery(c0, r.ok), os.loadavg()[0]!,
       ]);
     }
 
     async function bareRun(label: string, prefix: string, rate: number, seconds: number) {
+      const c0 = cpu();
       const r = await load(job(bareUrl, prefix, rate, seconds));
-      rows.push(["bare Fastify (verify only)", label, r.sent, r.ok, Math.round((r.ok / r.wallMs) * 1000), pct(r.latenciesMs, 50), pct(r.latenciesMs, 99), null as unknown as number, null as unknown as number, null as unknown as number, null as unknown as number, os.loadavg()[0]!]);
+      rows.push(["bare Fastify (verify only)", label, r.sent, r.ok, Math.round((r.ok / r.wallMs) * 1000), pct(r.latenciesMs, 50), pct(r.latenciesMs, 99), null as unknown as number, null as unknown as number, null as unknown as number, null as unknown as number, ...perDelivery(c0, r.ok), os.loadavg()[0]!]);
     }
 
     // Warm-up (JIT, connection pools, first analyzer build), not reported.
@@ -136,7 +148,8 @@ const pct = (xs: number[], p: number) => {
         `${app.channels.analysis.threads.size} analyzer thread(s), ${w.batches} deliveries in ${w.commits} commits; load average (1 min) at start ${startLoad.toFixed(2)}`,
       [
         "target", "load", "sent", "200 OK", { title: "acked/s", decimals: 0 }, { title: "p50 ack ms", decimals: 1 }, { title: "p99 ack ms", decimals: 1 },
-        "lost", "duplicated", "analysed", { title: "end-to-end/s", decimals: 0 }, { title: "load 1m after", decimals: 2 },
+        "lost", "duplicated", "analysed", { title: "end-to-end/s", decimals: 0 },
+        { title: "node CPU ms/delivery", decimals: 2 }, { title: "PG CPU ms/delivery", decimals: 2 }, { title: "load 1m after", decimals: 2 },
       ],
       rows,
     );

@@ -5,6 +5,7 @@
 // killed thread, and channel contact details taken from the directory.
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
+import { createChannelsRuntime } from "../src/channels/index.ts";
 import { addChannel, bindChannelPageRules, publishPageRules } from "../src/channels/registry/index.ts";
 import { metaJson } from "../src/channels/emulators/meta-json.ts";
 import { addFacebookTestChannel, type FbTestChannel } from "../src/channels/test-support.ts";
@@ -100,6 +101,19 @@ describe("channels: analysis with the channel's page rules and the directory's p
     assert.equal(n.rows[0]!.queued, 0);
     const versions = await t.db.pool.query<{ n: number }>("select count(*)::int as n from capture_versions where text is not null");
     assert.equal(n.rows[0]!.analysed, versions.rows[0]!.n, "one analysis per captured text, none lost, none twice");
+  });
+
+  test("what waits for analysis is in the database: another runtime (a restarted process) analyses it", async () => {
+    await deliver([{ text: "Ni som jobbar på kommunen borde skämmas, jävla idioter" }, { text: "Tack för en fin sommar i parken!" }]);
+    const queued = async () => (await t.db.pool.query<{ n: number }>("select count(*)::int as n from capture_analysis_queue")).rows[0]!.n;
+    assert.equal(await queued(), 2, "captured, not analysed yet");
+    const other = createChannelsRuntime({ pool: t.db.pool, key, analysisThreads: 1 });
+    try {
+      assert.equal(await other.analysis.drain(), 2);
+    } finally {
+      await other.close();
+    }
+    assert.equal(await queued(), 0);
   });
 
   test("a channel is added only with a published page-rules version", async () => {

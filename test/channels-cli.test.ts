@@ -76,6 +76,21 @@ describe("vaxel channels / records", () => {
     assert.equal(verify.code, 0, verify.stdout + verify.stderr);
   });
 
+  test("rules publish stores a page rules version; rules bind points a channel at it (an unknown version is refused)", async () => {
+    const id = JSON.parse((await vaxel(["channels", "list", "--json"])).stdout.trim().split("\n")[0]!).id as string;
+    const file = path.join(dir, "rules.json");
+    fs.writeFileSync(file, JSON.stringify({ categories: { profanity: { enabled: false } } }));
+    const published = await vaxel(["channels", "rules", "publish", file, "--rules-version", "2026-05"]);
+    assert.equal(published.code, 0, published.stderr);
+    const unknown = await vaxel(["channels", "rules", "bind", id, "--rules-version", "2099-01"]);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /validation_failed/);
+    const bound = await vaxel(["channels", "rules", "bind", id, "--rules-version", "2026-05"]);
+    assert.equal(bound.code, 0, bound.stderr);
+    const list = await vaxel(["channels", "list", "--json"]);
+    assert.equal(JSON.parse(list.stdout.trim().split("\n")[0]!).pageRulesVersion, "2026-05");
+  });
+
   test("Meta's export encoding is repaired; YouTube Takeout CSV is read with its text runs", () => {
     assert.equal(fixMetaMojibake(meta("Hej på dig, Göran! ❤️")), "Hej på dig, Göran! ❤️");
     assert.equal(fixMetaMojibake("Redan rätt: å ä ö"), "Redan rätt: å ä ö");

@@ -14,7 +14,7 @@ import { createCaptureWriter } from "../records/capture/index.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "./imports/exports.ts";
 import { importExport } from "./imports/import-export.ts";
 import { backfillFacebook } from "./adapters/facebook/backfill.ts";
-import { addChannel, getChannelRuntime, listChannels, rotateChannelCredentials, type ChannelCredentials, type Platform } from "./registry/index.ts";
+import { addChannel, bindChannelPageRules, getChannelRuntime, listChannels, publishPageRules, rotateChannelCredentials, type ChannelCredentials, type Platform } from "./registry/index.ts";
 
 interface AddOptions {
   org?: string;
@@ -173,6 +173,38 @@ export function registerChannelsCommands(program: Command): void {
         if (channel.platform !== "facebook") throw new AppError("validation_failed", { public: { platform: channel.platform, supported: ["facebook"] } });
         const r = await backfillFacebook(createCaptureWriter({ pool: db.pool }), channel);
         process.stdout.write(`${r.posts} inlägg / posts, ${r.comments} kommentarer / comments: ${r.created} nya / new, ${r.duplicates} redan inhämtade / already captured\n`);
+      });
+    });
+
+  const rules = channels.command("rules").description("Sidregler per version / page rules per version");
+  rules
+    .command("publish <file>")
+    .description("Publicera en ny version av sidreglerna (JSON, ändringar mot standardreglerna) / publish a new page rules version (JSON over the defaults)")
+    .requiredOption("--rules-version <v>", "versionens namn, t.ex. 2026-05 / version label")
+    .option("--org <slug>", "organisation")
+    .action(async (file: string, o: { rulesVersion: string; org?: string }) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+      } catch (e) {
+        throw new AppError("validation_failed", { detail: (e as Error).message, public: { file } });
+      }
+      await withCliDb(async (db) => {
+        const org = await pickOrganisation(db, o.org);
+        const r = await publishPageRules({ pool: db.pool }, { orgId: org.id, version: o.rulesVersion, rules: parsed, actor: CLI_ACTOR });
+        process.stdout.write(`sidregler / page rules ${r.version} publicerade / published\n`);
+      });
+    });
+  rules
+    .command("bind <channelId>")
+    .description("Låt kanalen bedömas enligt en version av sidreglerna / judge the channel under a page rules version")
+    .requiredOption("--rules-version <v>", "publicerad version / published version")
+    .option("--org <slug>", "organisation")
+    .action(async (channelId: string, o: { rulesVersion: string; org?: string }) => {
+      await withCliDb(async (db) => {
+        const org = await pickOrganisation(db, o.org);
+        await bindChannelPageRules({ pool: db.pool }, { orgId: org.id, channelId, version: o.rulesVersion, actor: CLI_ACTOR });
+        process.stdout.write(`${channelId}: ${o.rulesVersion}\n`);
       });
     });
 }

@@ -32,7 +32,7 @@ describe("analyzer pool", () => {
 
   test("a big batch is analysed on the threads while the event loop stays free; results equal the library's", async () => {
     await pool.analyze(jobs(10)); // thread started and warm
-    const big = jobs(3000);
+    const big = jobs(2000);
     const h = monitorEventLoopDelay({ resolution: 10 });
     h.enable();
     let ticks = 0;
@@ -50,7 +50,7 @@ describe("analyzer pool", () => {
   });
 
   test("a thread killed mid-batch is replaced and the batch is analysed in full", async () => {
-    const big = jobs(3000);
+    const big = jobs(2000);
     const before = pool.restarts();
     const p = pool.analyze(big);
     while (pool.inFlight() === 0) await new Promise((r) => setImmediate(r));

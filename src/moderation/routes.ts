@@ -142,10 +142,10 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     const res = reply.raw;
     res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
     res.write("retry: 3000\n\n");
-    // Only a nudge crosses the wire (how many items changed); the page fetches
-    // the queue itself with the moderator's own permissions.
+    // Only a nudge crosses the wire (which items changed, ids only); the page
+    // fetches the queue itself with the moderator's own permissions.
     const onQueue = (e: { orgId: string | null; itemIds: string[] }) => {
-      if (e.orgId === null || e.orgId === orgId) res.write(`event: queue\ndata: ${JSON.stringify({ changed: e.itemIds.length })}\n\n`);
+      if (e.orgId === null || e.orgId === orgId) res.write(`event: queue\ndata: ${JSON.stringify({ changed: e.itemIds.length, items: e.itemIds.slice(0, 100) })}\n\n`);
     };
     const ping = setInterval(() => res.write(": ping\n\n"), 25_000);
     rt.events.on("queue", onQueue);

@@ -114,6 +114,38 @@ describe("moderation in Chromium", () => {
     for (const x of fbIds) assert.equal(emu.facebook.comments.get(x.platform_item_id)!.deleted, true);
   });
 
+  test("a flood bigger than a page: 'apply to all N matching' deletes every one server-side, progress shown, every step audited", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) ids.push((await comment(`Tjäna 5000 kr om dagen hemifrån!!! Klicka här www.snabba-pengar.example ${i}`, { id: `flood${i}`, name: `Flood ${i}` })).itemId);
+    await settle();
+    await page.goto(`${base}/moderation?view=auto_hidden&category=spam&limit=10`);
+    assert.equal(await count(), 10, "one page of ten");
+    assert.equal(await page.locator("#queue-next").count(), 1, "a next page");
+    const all = page.locator("#bulk-all");
+    assert.match((await all.textContent()) ?? "", /alla 30 som matchar/);
+    await assertAccessible(page, "queue with paging and apply-to-all");
+    // Keyboard only: focus moves to the button with Tab from the reason field.
+    await page.focus("#bulk input[name=reason]");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "bulk-all");
+    await Promise.all([page.waitForURL(/\/moderation\/bulk-jobs\//), page.keyboard.press("Enter")]);
+    await assertAccessible(page, "bulk job");
+    await page.waitForSelector("#bulk-status[data-finished='1']", { timeout: 30_000 });
+    assert.match((await page.textContent("#bulk-status")) ?? "", /Klart: 30 utförda, 0 lämnade/);
+    const jobId = page.url().split("/").at(-1)!;
+    await settle();
+    const d = await t.db.pool.query("select count(*)::int as n from moderation_decisions where bulk_id = $1 and kind = 'delete' and rule_id = 'spam' and legal_basis = 'page-rule'", [jobId]);
+    assert.equal(d.rows[0].n, 30);
+    const fbIds = (await t.db.pool.query<{ platform_item_id: string }>("select platform_item_id from captured_items where id = any($1::uuid[])", [ids])).rows;
+    for (const x of fbIds) assert.equal(emu.facebook.comments.get(x.platform_item_id)!.deleted, true, "deleted on the platform");
+    const audit = await t.db.pool.query<{ action: string }>("select action from audit_events where target_id = $1 order by seq", [jobId]);
+    assert.deepEqual([...new Set(audit.rows.map((r) => r.action))], ["moderation.bulk.started", "moderation.delete", "moderation.bulk.finished"]);
+    // The records: each decision is archived in the moderation stream.
+    const archived = await t.db.pool.query("select count(*)::int as n from archive_entries e join moderation_decisions d on d.id::text = e.record_id where e.stream = 'moderation.decisions' and d.bulk_id = $1", [jobId]);
+    assert.equal(archived.rows[0].n, 30);
+  });
+
   test("a threat: escalated on arrival, r makes the police package, the item page bans; axe clean on every screen", async () => {
     const author = { id: "u-hot", name: "Örjan Hotare" };
     const old1 = await comment("Jag ska döda dig.", author);
@@ -161,10 +193,18 @@ describe("moderation in Chromium", () => {
     const audit = await t.db.pool.query<{ action: string }>("select action from audit_events where target_id = $1 or target_id = $2 order by seq", [itemId, report.id]);
     const actions = audit.rows.map((r) => r.action);
     for (const a of ["moderation.hide", "moderation.escalate", "moderation.report_police", "moderation.police_report.created", "moderation.police_report.status", "moderation.ban"]) assert.ok(actions.includes(a), `${a} in ${actions.join(",")}`);
+    // And in the records: the decisions, the police report with its status events and the block-list entry, each archived in its stream.
+    const streams = await t.db.pool.query<{ stream: string }>(
+      `select distinct e.stream from archive_entries e where e.record_id in (
+         select id::text from moderation_decisions where item_id = $1 union all select id::text from police_reports where item_id = $1
+         union all select b.id::text from moderation_bans b join moderation_decisions d on d.id = b.decision_id where d.item_id = $1)
+       or (e.stream = 'moderation.police-report-events' and e.payload->>'report_id' = $2) order by 1`, [itemId, report.id]);
+    assert.deepEqual(streams.rows.map((r) => r.stream), ["moderation.blocklist", "moderation.decisions", "moderation.police-report-events", "moderation.police-reports"]);
   });
 
   test("the other screens are axe clean: appeals, notices, supervision, the public appeal form, English", async () => {
-    for (const url of ["/moderation/appeals", "/moderation/notifications", "/moderation/supervision", "/moderation/police-reports", "/moderation?view=pending_confirmation&lang=en", "/moderation?view=questions"]) {
+    for (const url of ["/moderation/appeals", "/moderation/notifications", "/moderation/supervision", "/moderation/police-reports", "/moderation?view=pending_confirmation&lang=en", "/moderation?view=questions",
+      "/moderation/analytics", "/moderation/analytics?from=2025-01-01&granularity=auto", "/moderation/analytics?lang=en"]) {
       await page.goto(`${base}${url}`);
       await assertAccessible(page, url);
     }

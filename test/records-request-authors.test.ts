@@ -8,7 +8,7 @@ import { before, test } from "node:test";
 import { createOrganisation } from "../src/platform/tenancy.ts";
 import { PRIVATE_AUTHOR, isPrivateAuthor } from "../src/records/redaction/private-author.ts";
 import { createRecordsRequest } from "../src/records/requests/create-request.ts";
-import { confirmRecordsRequest, decideRedaction } from "../src/records/requests/decide-redactions.ts";
+import { addRedaction, confirmRecordsRequest, decideRedaction } from "../src/records/requests/decide-redactions.ts";
 import { requestCsv, withheldLog } from "../src/records/requests/export-request.ts";
 import { loadRecordsRequest } from "../src/records/requests/load-request.ts";
 import { selectRequestItems } from "../src/records/requests/select-items.ts";
@@ -57,6 +57,9 @@ test("private authors' names are proposed, decided per proposal, and withheld wi
   assert.equal(authorProposals("c2").length, 0);
   // The review page marks the proposed name.
   assert.match(requestPageBody("sv", r, "x").value, /<mark id="r-[0-9a-f-]+" class="redaction-proposed">Anna Svensson<\/mark>/);
+
+  // A redaction added by hand may cover the author's name: its span is checked against the name, not the text.
+  await assert.rejects(addRedaction({ pool: db.pool }, { orgId, requestId: id, itemId: byId("c3").itemId, field: "author", start: 0, end: 20, kindSv: "användarnamn", ground: "21 kap. 7 § OSL", actor }), /validation_failed/);
 
   // The registrar judges the handle harmless and keeps it; the name is withheld on confirmation.
   await decideRedaction({ pool: db.pool }, { orgId, requestId: id, redactionId: authorProposals("c3")[0]!.id, decision: "rejected", actor });

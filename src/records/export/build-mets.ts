@@ -11,7 +11,6 @@ type XMLBuilder = ReturnType<typeof create>;
 
 export const METS_NS = "http://www.loc.gov/METS/";
 export const CSIP_NS = "https://DILCIS.eu/XML/METS/CSIPExtensionMETS";
-export const SIP_NS = "https://DILCIS.eu/XML/METS/SIPExtensionMETS";
 export const XLINK_NS = "http://www.w3.org/1999/xlink";
 /** SIP2: a submission package declares the E-ARK SIP profile (which extends CSIP). */
 export const SIP_PROFILE = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml";
@@ -47,7 +46,6 @@ export function buildMets(m: MetsInput): string {
   const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(METS_NS, "mets:mets", {
     "xmlns:xlink": XLINK_NS,
     "xmlns:csip": CSIP_NS,
-    "xmlns:sip": SIP_NS,
     OBJID: m.objId, // CSIP1
     LABEL: m.label, // SIP1
     TYPE: "OTHER", // CSIP2: no content category of the vocabulary fits

@@ -27,19 +27,22 @@ export async function decideRedaction(deps: { pool: Pool }, i: { orgId: string; 
   });
 }
 
-export async function addRedaction(deps: { pool: Pool }, i: { orgId: string; requestId: string; itemId: string; start: number; end: number; kindSv: string; ground: string; actor: Actor }): Promise<{ id: string }> {
+/** A redaction the analyzer did not propose: a span of the text, or (field 'author') the author's name. */
+export async function addRedaction(deps: { pool: Pool }, i: { orgId: string; requestId: string; itemId: string; field?: "text" | "author"; start: number; end: number; kindSv: string; ground: string; actor: Actor }): Promise<{ id: string }> {
+  const field = i.field ?? "text";
   return withTx(deps.pool, async (tx) => {
     await lockOpen(tx, i.orgId, i.requestId);
-    const item = await tx.query<{ text: string | null }>(
-      `select v.text from records_request_items ri join capture_versions v on v.id = ri.version_id
+    const item = await tx.query<{ text: string | null; author_name: string | null }>(
+      `select v.text, v.author_name from records_request_items ri join capture_versions v on v.id = ri.version_id
         where ri.org_id = $1 and ri.request_id = $2 and ri.item_id = $3`, [i.orgId, i.requestId, i.itemId]);
-    const text = item.rows[0]?.text;
+    const row = item.rows[0];
+    const text = field === "author" ? row?.author_name : row?.text;
     if (text == null) throw new AppError("not_found");
     if (i.end > text.length || i.start >= i.end) throw new AppError("validation_failed", { public: { field: "span" } });
     const r = await tx.query<{ id: string }>(
-      `insert into records_request_redactions (org_id, request_id, item_id, span_start, span_end, kind_sv, ground, source, state, decided_by, decided_at)
-       values ($1, $2, $3, $4, $5, $6, $7, 'registrar', 'confirmed', $8, now()) returning id`,
-      [i.orgId, i.requestId, i.itemId, i.start, i.end, i.kindSv, i.ground, i.actor.label]);
+      `insert into records_request_redactions (org_id, request_id, item_id, field, span_start, span_end, kind_sv, ground, source, state, decided_by, decided_at)
+       values ($1, $2, $3, $9, $4, $5, $6, $7, 'registrar', 'confirmed', $8, now()) returning id`,
+      [i.orgId, i.requestId, i.itemId, i.start, i.end, i.kindSv, i.ground, i.actor.label, field]);
     return { id: r.rows[0]!.id };
   });
 }

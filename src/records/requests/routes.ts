@@ -36,7 +36,10 @@ const SelectBody = Type.Object({
 type SelectBodyT = Static<typeof SelectBody>;
 const DecideBody = Type.Object({ decision: Type.Union([Type.Literal("confirmed"), Type.Literal("rejected")]), _csrf: Type.Optional(Type.String()) });
 const AddRedactionBody = Type.Object({
-  itemId: Type.String({ format: "uuid" }), start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 1 }),
+  itemId: Type.String({ format: "uuid" }),
+  /** 'text' (default): a span of the text; 'author': the author's name or handle (span over the name). */
+  field: Type.Optional(Type.Union([Type.Literal("text"), Type.Literal("author")])),
+  start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 1 }),
   kindSv: Type.String({ minLength: 1, maxLength: 200 }), ground: Type.String({ minLength: 1, maxLength: 200 }),
 });
 

@@ -45,4 +45,9 @@ describe("sexism_harassment phase", () => {
     deepEqual(misses(["Snygga bröst på kassörskan", "Hon borde stanna i köket", "Tjejer ska inte köra plogbil", "Du är en lössläppt tjej"], "sexism_harassment"), []);
     deepEqual(falseHits(["Kvinnor ska inte behöva vara rädda", "Kvinnor ska inte jobba gratis", "Snygga ben på de nya bänkarna"], "sexism_harassment"), []);
   });
+
+  test("advances: a lay, naked, under the skirt, pet names, 'because she is a woman'; clothing advice and reports are not", () => {
+    deepEqual(misses(["Du skulle behöva ett ligg", "Jag vill se dig naken", "Vad har du på dig under kjolen?", "Hon fick jobbet för att hon är kvinna", "Hej snygging, ses vi ikväll?", "Tjejer kan inte parkera", "Jag blir kåt när du pratar"], "sexism_harassment"), []);
+    deepEqual(falseHits(["Vad har du på dig under skidåkningen?", "Tjejerna kan inte spela på lördag, planen är stängd", "Han tafsade på henne på bussen, hur anmäler man?"], "sexism_harassment"), []);
+  });
 });

@@ -46,4 +46,9 @@ describe("misleading phase", () => {
     assert.equal(editDistance("trollhattan", "trolhattan", 2), 1);
     assert.equal(editDistance("trollhattan", "uddevalla", 2), 3);
   });
+
+  test("a service line attributed to the city ('felanmälan görs numera på 070-…') poses as the city's; its own number does not", () => {
+    assert.deepEqual(misses(["Felanmälan av gatlampor görs numera på 070-174 06 21"], "misleading"), []);
+    assert.deepEqual(falseHits(["Felanmälan görs på 0520-49 50 00"], "misleading"), []);
+  });
 });

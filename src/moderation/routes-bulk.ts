@@ -21,6 +21,16 @@ import { sendPage } from "./web/send-page.ts";
 const BULK_JS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "web/assets/bulk-job.js"));
 const Id = Type.Object({ id: Type.String({ format: "uuid" }) });
 
+/** The decision a bulk action applies (the selected items' form and "apply to all matching"). */
+export const BULK_DECISION_FIELDS = {
+  kind: Type.Union(BULK_KINDS.map((k) => Type.Literal(k))),
+  ruleId: Type.String({ maxLength: 40 }),
+  legalBasis: Type.Union([Type.Literal("bbs-5"), Type.Literal("page-rule")]),
+  reason: Type.Optional(Type.String({ maxLength: 4000 })),
+  returnTo: Type.Optional(Type.String({ maxLength: 500 })),
+  _csrf: Type.Optional(Type.String()),
+};
+
 function presentJob(s: BulkJobStatus) {
   return { ...s, createdAt: s.createdAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null };
 }
@@ -56,13 +66,9 @@ export const bulkRoutes: FastifyPluginAsync<{ pool: Pool; runtime: ModerationRun
     unit: Type.Optional(Type.String({ maxLength: 40 })),
     category: Type.Optional(Type.String({ maxLength: 40 })),
     minAge: Type.Optional(Type.String({ maxLength: 10 })),
-    kind: Type.Union(BULK_KINDS.map((k) => Type.Literal(k))),
-    ruleId: Type.String({ maxLength: 40 }),
-    legalBasis: Type.Union([Type.Literal("bbs-5"), Type.Literal("page-rule")]),
-    reason: Type.Optional(Type.String({ maxLength: 4000 })),
+    /** The page's selected checkboxes come along with the form; all matching items are meant. */
     ids: Type.Optional(Type.Array(Type.String())),
-    returnTo: Type.Optional(Type.String({ maxLength: 500 })),
-    _csrf: Type.Optional(Type.String()),
+    ...BULK_DECISION_FIELDS,
   });
   app.post("/moderation/bulk-all", {
     config: { permission: "moderation:decide" },

@@ -22,7 +22,7 @@ import type { QueueView } from "./domain/state.ts";
 import { createPoliceReport } from "./police/create-police-report.ts";
 import { storeRendering } from "./police/store-rendering.ts";
 import { analyticsRoutes } from "./routes-analytics.ts";
-import { bulkRoutes } from "./routes-bulk.ts";
+import { BULK_DECISION_FIELDS, bulkRoutes } from "./routes-bulk.ts";
 import { recordsRoutes } from "./routes-records.ts";
 import { createModerationRuntime, type ModerationRuntime } from "./runtime.ts";
 import { loadItemContext } from "./use-cases/item-context.ts";
@@ -210,12 +210,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
 
   const BulkBody = Type.Object({
     ids: Type.Array(Type.String({ format: "uuid" }), { minItems: 1, maxItems: 500 }),
-    kind: Type.Union(["keep", "hide", "delete", "escalate"].map((k) => Type.Literal(k))),
-    ruleId: Type.String({ maxLength: 40 }),
-    legalBasis: Type.Union([Type.Literal("bbs-5"), Type.Literal("page-rule")]),
-    reason: Type.Optional(Type.String({ maxLength: 4000 })),
-    returnTo: Type.Optional(Type.String({ maxLength: 500 })),
-    _csrf: Type.Optional(Type.String()),
+    ...BULK_DECISION_FIELDS,
   });
   app.post("/moderation/bulk", {
     config: { permission: "moderation:decide" },

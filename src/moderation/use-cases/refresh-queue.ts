@@ -75,6 +75,8 @@ export async function refreshQueue(pool: Pool, orgId?: string): Promise<Map<stri
   const done = new Map<string, string[]>();
   const orgs = orgId ? [orgId] : (await pool.query<{ org_id: string }>("select distinct org_id from moderation_queue_dirty")).rows.map((r) => r.org_id);
   for (const org of orgs) {
+    // The common case (nothing new) costs one indexed read, not a transaction.
+    if (!(await pool.query("select 1 from moderation_queue_dirty where org_id = $1 limit 1", [org])).rowCount) continue;
     for (;;) {
       const ids = await withTx(pool, async (tx) => {
         await tx.query("select pg_advisory_xact_lock(hashtextextended('moderation-queue:' || $1::text, 0))", [org]);

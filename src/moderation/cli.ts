@@ -15,19 +15,29 @@ export function registerModerationCommands(program: Command): void {
     .option("--view <view>", "needs_review | auto_hidden | escalated | pending_confirmation")
     .option("--channel <id>", "bara en kanal / one channel only")
     .option("--category <id>", "bara en kategori / one category only")
-    .option("--limit <n>", "högst så många / at most this many", (v) => Number(v), 1000)
+    .option("--limit <n>", "högst så många (standard: alla) / at most this many (default: all)", (v) => Number(v))
     .option("--json", "JSONL: ett objekt per rad (objekt, text, träffar med kategori, regel och rättslig grund, läge) / one object per line")
-    .action(async (o: { org?: string; view?: QueueView; channel?: string; category?: string; limit: number; json?: boolean }) => {
+    .action(async (o: { org?: string; view?: QueueView; channel?: string; category?: string; limit?: number; json?: boolean }) => {
       await withCliDb(async (db) => {
         const org = await pickOrganisation(db, o.org);
-        const { entries } = await listQueue(db.pool, org.id, { view: o.view, channelId: o.channel, category: o.category, limit: o.limit });
+        // Keyset pages of 1,000 until the queue (or --limit) ends: no cap on a flood.
+        let left = o.limit ?? Infinity;
+        let after: string | undefined;
+        do {
+          const page = await listQueue(db.pool, org.id, { view: o.view, channelId: o.channel, category: o.category, limit: Math.min(1000, left), after });
+          left -= page.entries.length;
+          after = page.next ?? undefined;
+          print(page.entries);
+        } while (after && left > 0);
+      });
+      function print(entries: Awaited<ReturnType<typeof listQueue>>["entries"]) {
         for (const e of entries) {
           const j = presentEntry(e);
           process.stdout.write(o.json
             ? `${JSON.stringify(j)}\n`
             : `${j.item.capturedAt}  ${j.state.view.padEnd(20)} ${j.findings.map((f) => `${f.category}/${f.legalBasis}`).join(",").padEnd(30)} ${(j.text ?? "").replace(/\s+/g, " ").slice(0, 70)}\n`);
         }
-      });
+      }
     });
   mod
     .command("auto")

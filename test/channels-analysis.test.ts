@@ -39,7 +39,7 @@ describe("channels: analysis with the channel's page rules and the directory's p
   async function analysed(text: string, author?: string) {
     const [id] = await deliver([{ text, ...(author ? { author } : {}) }]);
     await t.app.channels.analysis.drain();
-    const r = await t.db.pool.query<{ labels: string[]; page_rules_version: string; findings: { category: string; ruleId: string }[] }>(
+    const r = await t.db.pool.query<{ labels: string[]; page_rules_version: string; findings: { category: string; ruleId: string; rulesVersion: string }[] }>(
       `select a.labels, a.page_rules_version, a.findings from item_analyses a join captured_items i on i.id = a.item_id where i.platform_item_id = $1`, [id]);
     assert.equal(r.rowCount, 1);
     return r.rows[0]!;
@@ -67,6 +67,8 @@ describe("channels: analysis with the channel's page rules and the directory's p
     assert.equal(after.page_rules_version, "2026-05");
     assert.ok(!after.labels.includes("profanity"), JSON.stringify(after));
     assert.ok(after.labels.includes("insult"), JSON.stringify(after));
+    assert.deepEqual([...new Set(after.findings.map((f) => f.rulesVersion))], ["2026-05"], "every finding names the rules it was judged under");
+    assert.deepEqual([...new Set(before.findings.map((f) => f.rulesVersion))], ["default-1"]);
 
     // A published version never changes: publish a new one instead.
     await assert.rejects(publishPageRules({ pool: t.db.pool }, { orgId: t.org.id, version: "2026-05", rules: {}, actor }), /conflict|finns redan/);

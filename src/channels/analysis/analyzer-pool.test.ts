@@ -22,7 +22,7 @@ function direct(js: PoolJob[]) {
   const a = createAnalyzer({ org, rules: DEFAULT_PAGE_RULES });
   return js.map((j) => {
     const r = a.analyze(j.input);
-    return { labels: `{${r.labels.join(",")}}`, action: r.action, findings: JSON.stringify(r.findings) };
+    return { labels: `{${r.labels.join(",")}}`, action: r.action, findings: JSON.stringify(r.findings.map((f) => ({ ...f, rulesVersion: DEFAULT_PAGE_RULES.version }))) };
   });
 }
 

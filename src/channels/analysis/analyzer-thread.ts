@@ -6,7 +6,7 @@ import { createAnalyzer, type Analyzer } from "../../analysis/index.ts";
 import type { ThreadRequest, ThreadResponse, ThreadResult } from "./thread-protocol.ts";
 
 const bySlot = new Map<string, { key: string; analyzer: Analyzer }>();
-const byKey = new Map<string, Analyzer>();
+const byKey = new Map<string, { analyzer: Analyzer; rulesVersion: string }>();
 
 function handle(msg: ThreadRequest): ThreadResponse {
   for (const s of msg.specs) {
@@ -16,13 +16,15 @@ function handle(msg: ThreadRequest): ThreadResponse {
     if (old) byKey.delete(old.key);
     const analyzer = createAnalyzer({ org: s.org, rules: s.rules });
     bySlot.set(s.slot, { key: s.key, analyzer });
-    byKey.set(s.key, analyzer);
+    byKey.set(s.key, { analyzer, rulesVersion: s.rulesVersion });
   }
   const results: ThreadResult[] = msg.items.map(({ spec, input }) => {
     const a = byKey.get(spec);
     if (!a) throw new Error(`analyzer spec ${spec} was not sent`);
-    const r = a.analyze(input);
-    return { labels: `{${r.labels.join(",")}}`, action: r.action, findings: JSON.stringify(r.findings) };
+    const r = a.analyzer.analyze(input);
+    // Each finding says which page rules it was judged under (a decision cites it).
+    const findings = r.findings.map((f) => ({ ...f, rulesVersion: a.rulesVersion }));
+    return { labels: `{${r.labels.join(",")}}`, action: r.action, findings: JSON.stringify(findings) };
   });
   return { id: msg.id, results };
 }

@@ -28,7 +28,7 @@ export interface ThreadResult {
   /** PostgreSQL text[] literal of the labels (fixed category ids, no quoting needed). */
   labels: string;
   action: Action;
-  /** JSON of the findings. */
+  /** JSON of the findings, each with the `rulesVersion` it was judged under. */
   findings: string;
   /** The item crashed its thread every time it was tried: stored for review without findings. */
   failed?: true;

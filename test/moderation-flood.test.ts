@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { before, describe, test } from "node:test";
 import { withTx } from "../src/platform/db/pool.ts";
-import { createBulkJob, runBulkJob } from "../src/moderation/use-cases/bulk-job.ts";
+import { bulkJobStatus, createBulkJob, runBulkJob } from "../src/moderation/use-cases/bulk-job.ts";
+import { createModerationRuntime } from "../src/moderation/runtime.ts";
 import { addBareChannel, seedAnalysedItems, testFinding } from "../src/moderation/test-support.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 
@@ -38,21 +39,27 @@ describe("moderation: a flood of 20,000", () => {
 
   test("keyset pages list every open item exactly once, most severe and oldest first", async () => {
     const seen: string[] = [];
+    const order: { severity: number; at: string }[] = [];
     let after: string | null = null;
     let pages = 0;
     const t0 = performance.now();
     do {
-      const r: { status: number; body: { items: { item: { id: string } }[]; next: string | null; counts: Record<string, number> } } =
+      const r: { status: number; body: { items: { item: { id: string; capturedAt: string }; severity: number }[]; next: string | null; counts: Record<string, number> } } =
         await api("GET", `/api/v1/moderation/queue?view=needs_review&limit=1000${after ? `&after=${after}` : ""}`);
       assert.equal(r.status, 200);
       assert.equal(r.body.counts.needs_review, N + 5);
       seen.push(...r.body.items.map((i) => i.item.id));
+      order.push(...r.body.items.map((i) => ({ severity: i.severity, at: i.item.capturedAt })));
       after = r.body.next;
       pages++;
     } while (after);
     const ms = performance.now() - t0;
     assert.equal(seen.length, N + 5);
     assert.equal(new Set(seen).size, N + 5, "no item twice");
+    for (let i = 1; i < order.length; i++) {
+      const [a, b] = [order[i - 1]!, order[i]!];
+      assert.ok(a.severity > b.severity || (a.severity === b.severity && a.at <= b.at), `order at ${i}`);
+    }
     process.stdout.write(`# keyset: ${pages} pages of 1000 over ${N + 5} items in ${ms.toFixed(0)} ms (${(ms / pages).toFixed(0)} ms a page)\n`);
   });
 
@@ -121,5 +128,23 @@ describe("moderation: a flood of 20,000", () => {
     const fin = await withTx(t.db.pool, (tx) => tx.query<{ n: number }>("select count(*)::int as n from audit_events where action = 'moderation.bulk.finished' and target_id = $1", [jobId]));
     assert.equal(fin.rows[0]!.n, 1, "finished once");
     assert.equal(ids.length, 300);
+  });
+
+  test("a job left unfinished (a crash, a deploy) is resumed when a process starts", async () => {
+    await seedAnalysedItems(t.db.pool, { orgId: t.org.id, channelId, n: 120, text: (i) => `Gratis iPhone till alla som klickar ${i}`, labels: ["misleading"], action: "review", findings: [testFinding("misleading")] });
+    const u = await t.db.pool.query<{ id: string }>("select id from users where username = 'floodmod'");
+    const jobId = randomUUID();
+    await createBulkJob(t.db.pool, { orgId: t.org.id, jobId, filter: { view: "needs_review", category: "misleading" }, kind: "escalate", ruleId: "misleading", legalBasis: "page-rule", actor: { id: u.rows[0]!.id, label: "floodmod" } });
+    // Nobody ran it: a new process starts.
+    const rt = createModerationRuntime({ pool: t.db.pool, publicUrl: "http://x", pollMs: 60_000 });
+    rt.start();
+    const deadline = Date.now() + 60_000;
+    let s = await bulkJobStatus(t.db.pool, t.org.id, jobId);
+    while (!s?.finished && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      s = await bulkJobStatus(t.db.pool, t.org.id, jobId);
+    }
+    await rt.stop();
+    assert.deepEqual([s?.finished, s?.done, s?.pending], [true, 120, 0]);
   });
 });

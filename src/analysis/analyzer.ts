@@ -38,7 +38,14 @@ const MAX_PER_CATEGORY = 50;
 const CACHE_MAX_TEXT = 2000;
 const CACHE_MAX_ENTRIES = 20_000;
 
-interface StaticResult {
+/**
+ * The part of an analysis that depends only on the text: the findings of all
+ * phases and the spam fingerprint. `null` when the analysis failed (the
+ * comment then gets an empty result and leaves no trace in the spam history).
+ * Plain data, so the CLI can compute it in worker threads and finish the
+ * comments in input order in the main thread.
+ */
+export interface TextAnalysis {
   findings: Finding[];
   fingerprint: SpamFingerprint | null;
 }
@@ -54,17 +61,10 @@ export interface Analyzer {
   readonly rules: PageRules;
 }
 
-export function createAnalyzer(opts: { org?: OrgProfile; rules?: Partial<PageRules> } = {}): Analyzer {
-  const rules = resolvePageRules(opts.rules ?? {});
-  const lex = buildLexicon({ rules, ...(opts.org ? { org: opts.org } : {}) });
-  const org = buildOrgIdentity(opts.org);
-  const history = new SpamHistory(rules.spam.maxHistory);
-  const gates = new GateState(lex.gateCount);
-  const phases = PHASES.filter((p) => rules.categories[p.category].enabled);
-  const spamOn = rules.categories.spam.enabled;
-  const staticCache = new Map<string, StaticResult>();
+type PhaseInfo = Pick<Phase, "id" | "version" | "category">;
 
-  function toFinding(phase: Pick<Phase, "id" | "version" | "category">, c: Candidate, text: string): Finding | null {
+function makeToFinding(rules: PageRules) {
+  return function toFinding(phase: PhaseInfo, c: Candidate, text: string): Finding | null {
     const rule = rules.categories[phase.category];
     const confidence = Number.isFinite(c.confidence) ? Math.max(0, Math.min(1, Math.round(c.confidence * 1000) / 1000)) : 0;
     if (confidence < rule.threshold || confidence === 0) return null;
@@ -83,10 +83,32 @@ export function createAnalyzer(opts: { org?: OrgProfile; rules?: Partial<PageRul
       detectorVersion: phase.version,
       action: rule.action,
     };
-  }
+  };
+}
 
-  /** Everything that depends only on the text (all phases, the spam fingerprint). */
-  function analyzeStatic(input: CommentInput, text: string): StaticResult {
+/** The comment's text as analysed: a missing or non-string text is the empty text. */
+export function textOf(input: CommentInput): string {
+  return typeof input?.text === "string" ? input.text : "";
+}
+
+/**
+ * The text-only half of the analyzer: every phase over the text, cached for
+ * identical texts. Pure: the same text always gives the same result, so it
+ * may run anywhere (another thread) and in any order.
+ */
+export function createTextAnalyzer(opts: { org?: OrgProfile; rules?: Partial<PageRules> } = {}): (input: CommentInput) => TextAnalysis | null {
+  const rules = resolvePageRules(opts.rules ?? {});
+  const lex = buildLexicon({ rules, ...(opts.org ? { org: opts.org } : {}) });
+  const org = buildOrgIdentity(opts.org);
+  // Phases never read the history (only crossCommentSpam does); the context still carries one.
+  const history = new SpamHistory(1);
+  const gates = new GateState(lex.gateCount);
+  const phases = PHASES.filter((p) => rules.categories[p.category].enabled);
+  const spamOn = rules.categories.spam.enabled;
+  const staticCache = new Map<string, TextAnalysis>();
+  const toFinding = makeToFinding(rules);
+
+  function analyzeStatic(input: CommentInput, text: string): TextAnalysis {
     const ctx = new AnalysisContext({ input, lex, rules, org, ...(opts.org ? { orgProfile: opts.org } : {}), history, gates });
     const findings: Finding[] = [];
     for (const phase of phases) {
@@ -109,31 +131,84 @@ export function createAnalyzer(opts: { org?: OrgProfile; rules?: Partial<PageRul
     return { findings, fingerprint: spamOn ? spamFingerprint(ctx) : null };
   }
 
-  function analyze(input: CommentInput): AnalysisResult {
+  return (input) => {
     try {
-      const text = typeof input?.text === "string" ? input.text : "";
-      const safeInput: CommentInput = { ...input, text };
+      const text = textOf(input);
       // Identical texts recur (greetings, copied spam): the text-only part is
       // cached. It is a pure function of the text, so results do not depend
       // on what is in the cache.
       let st = text.length <= CACHE_MAX_TEXT ? staticCache.get(text) : undefined;
       if (!st) {
-        st = analyzeStatic(safeInput, text);
+        st = analyzeStatic({ ...input, text }, text);
         if (text.length <= CACHE_MAX_TEXT) {
           if (staticCache.size >= CACHE_MAX_ENTRIES) staticCache.clear();
           staticCache.set(text, st);
         }
       }
-      const findings = st.findings.map((f) => ({ ...f }));
-      if (st.fingerprint) {
-        const c = crossCommentSpam(st.fingerprint, safeInput, history, rules.spam, text.length);
-        const f = c && toFinding(spamPhase, c, text);
-        if (f) findings.push(f);
-      }
-      return summarize(dedupe(findings));
+      return st;
     } catch {
-      return { labels: [], action: "none", findings: [] };
+      return null;
     }
+  };
+}
+
+/** The result of a comment whose analysis failed: nothing found (analyze never throws). */
+export function emptyResult(): AnalysisResult {
+  return { labels: [], action: "none", findings: [] };
+}
+
+/** The result from the text-only findings plus the cross-comment spam finding, if any. */
+export function resultOf(st: TextAnalysis, spam: Finding | null): AnalysisResult {
+  // A copy: dedupe merges in place, and `st` may be cached.
+  const findings = st.findings.map((f) => ({ ...f }));
+  if (spam) findings.push(spam);
+  return summarize(dedupe(findings));
+}
+
+export interface Finisher {
+  /** The whole order-dependent step for one comment. Never throws. */
+  finish(input: CommentInput, st: TextAnalysis | null): AnalysisResult;
+  /** The cross-comment spam check alone (updates the history): a candidate, or null. */
+  spamCandidate(meta: Pick<CommentInput, "author" | "at">, textLength: number, fp: SpamFingerprint): Candidate | null;
+  /** The candidate as a finding under the page rules (null below the threshold). */
+  spamFinding(c: Candidate, text: string): Finding | null;
+}
+
+/**
+ * The order-dependent half: the cross-comment spam check against the history
+ * (which it updates), then dedupe, labels and the overall action. Comments
+ * must be finished in their order of arrival. Needs no lexicon.
+ */
+export function createFinisher(rules: PageRules): Finisher {
+  const history = new SpamHistory(rules.spam.maxHistory);
+  const toFinding = makeToFinding(rules);
+  const spamCandidate: Finisher["spamCandidate"] = (meta, textLength, fp) => crossCommentSpam(fp, meta, history, rules.spam, textLength);
+  const spamFinding: Finisher["spamFinding"] = (c, text) => toFinding(spamPhase, c, text);
+  return {
+    finish(input, st) {
+      if (!st) return emptyResult();
+      try {
+        const text = textOf(input);
+        const c = st.fingerprint ? spamCandidate(input, text.length, st.fingerprint) : null;
+        return resultOf(st, c && spamFinding(c, text));
+      } catch {
+        return emptyResult();
+      }
+    },
+    spamCandidate,
+    spamFinding,
+  };
+}
+
+export function createAnalyzer(opts: { org?: OrgProfile; rules?: Partial<PageRules> } = {}): Analyzer {
+  const rules = resolvePageRules(opts.rules ?? {});
+  const analyzeText = createTextAnalyzer(opts);
+  const { finish } = createFinisher(rules);
+  const phases = PHASES.filter((p) => rules.categories[p.category].enabled);
+  const toFinding = makeToFinding(rules);
+
+  function analyze(input: CommentInput): AnalysisResult {
+    return finish(input, analyzeText(input));
   }
 
   async function analyzeAsync(input: CommentInput): Promise<AnalysisResult> {
@@ -141,7 +216,7 @@ export function createAnalyzer(opts: { org?: OrgProfile; rules?: Partial<PageRul
     const ext = rules.externalClassifier;
     if (!ext) return local;
     try {
-      const text = typeof input?.text === "string" ? input.text : "";
+      const text = textOf(input);
       const remote = await classifyExternally(ext, { ...input, text }, local, phases.map((p) => p.category));
       if (!remote || remote.findings.length === 0) return local;
       const extra: Finding[] = [];

@@ -47,6 +47,25 @@ describe("vaxel analyze", () => {
     assert.deepEqual(r.stdout.trim().split("\n").map((l) => (JSON.parse(l) as { id: string }).id), ["1", "4"]);
   });
 
+  test("worker threads give the same output as one thread, cross-comment spam and malformed lines included", () => {
+    const spam = "Köp billiga solglasögon nu på www.solglas-rea.xyz innan rean tar slut, bästa priset i stan";
+    const lines: string[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const at = new Date(Date.parse("2026-02-01T10:00:00Z") + i * 1000).toISOString();
+      const text = i % 7 === 0 ? spam : i % 11 === 0 ? "Din jävla idiot" : `Hur fungerar snöröjningen på gata ${i}? Tack för infon!`;
+      lines.push(i === 500 ? "{trasig" : i === 900 ? "" : JSON.stringify({ id: `c${i}`, text, author: `u${i % 5}`, at }));
+    }
+    const input = lines.join("\r\n");
+    const one = vaxel(["analyze", "--threads", "1", "--org", org, "-"], input);
+    const many = vaxel(["analyze", "--threads", "3", "--org", org, "-"], input);
+    assert.equal(one.status, 2);
+    assert.match(one.stderr, /rad 501 \/ line 501/);
+    assert.match(one.stdout, /spam\.repeat-same-author/);
+    assert.equal(many.status, one.status);
+    assert.equal(many.stderr, one.stderr);
+    assert.equal(many.stdout, one.stdout);
+  });
+
   test("an unreadable --rules file is bad input", () => {
     const r = vaxel(["analyze", "--rules", path.join(dir, "missing.json")], "");
     assert.equal(r.status, 2);

@@ -2,17 +2,25 @@
 // by line (never the whole file in memory), output in input order.
 // Exit status: 0 ok; 2 bad input (a malformed line, unreadable --org/--rules).
 import { createReadStream, readFileSync } from "node:fs";
+import os from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import type { Command } from "commander";
 import { createAnalyzer } from "./analyzer.ts";
-import type { AnalysisResult, CommentInput, OrgProfile } from "./types.ts";
+import type { OrgProfile } from "./types.ts";
 import type { PageRules } from "./rules.ts";
+import { resolvePageRules } from "./rules.ts";
 import { evaluate, formatReport } from "./eval.ts";
+import { outputLine, parseLine } from "./cli-lines.ts";
+import { analyzeInParallel, WorkerInitError } from "./cli-parallel.ts";
 
 interface CommonOptions {
   org?: string;
   rules?: string;
+}
+
+interface AnalyzeOptions extends CommonOptions {
+  threads?: string;
 }
 
 class CliInputError extends Error {}
@@ -35,11 +43,16 @@ function loadOrg(path: string | undefined): OrgProfile | undefined {
   return { name: v.name, domains: list(v.domains), phones: list(v.phones), emails: list(v.emails) };
 }
 
-function makeAnalyzer(opts: CommonOptions) {
+function loadInputs(opts: CommonOptions): { org?: OrgProfile; rules?: Partial<PageRules> } {
   const org = loadOrg(opts.org);
   const rules = opts.rules ? (readJsonFile(opts.rules, "--rules") as Partial<PageRules>) : undefined;
+  return { ...(org ? { org } : {}), ...(rules ? { rules } : {}) };
+}
+
+function makeAnalyzer(opts: CommonOptions) {
+  const inputs = loadInputs(opts);
   try {
-    return createAnalyzer({ ...(org ? { org } : {}), ...(rules ? { rules } : {}) });
+    return createAnalyzer(inputs);
   } catch (e) {
     throw new CliInputError(`--rules: ${(e as Error).message}`);
   }
@@ -48,26 +61,6 @@ function makeAnalyzer(opts: CommonOptions) {
 function openInput(file: string | undefined): Readable {
   if (!file || file === "-") return process.stdin;
   return createReadStream(file, { encoding: "utf8" });
-}
-
-/** Parse one JSONL line into a comment; a string describing the problem when malformed. */
-function parseLine(line: string): (CommentInput & { labels?: unknown }) | string {
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch (e) {
-    return `ogiltig JSON / invalid JSON: ${(e as Error).message}`;
-  }
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return "raden är inte ett JSON-objekt / line is not a JSON object";
-  const o = v as Record<string, unknown>;
-  if (typeof o.text !== "string") return `fältet "text" saknas eller är inte en sträng / field "text" missing or not a string`;
-  const input: CommentInput & { labels?: unknown } = { text: o.text };
-  if (typeof o.id === "string" || typeof o.id === "number") input.id = String(o.id);
-  if (typeof o.author === "string") input.author = o.author;
-  if (typeof o.at === "string") input.at = o.at;
-  if (typeof o.thread === "string") input.thread = o.thread;
-  if ("labels" in o) input.labels = o.labels;
-  return input;
 }
 
 /** Buffered stdout writer that respects back-pressure. */
@@ -97,11 +90,32 @@ async function forEachLine(input: Readable, fn: (line: string, lineNo: number) =
   }
 }
 
-function outputLine(id: string | undefined, r: AnalysisResult): string {
-  return JSON.stringify({ id: id ?? null, labels: r.labels, action: r.action, findings: r.findings });
+/** Worker threads for `analyze`: --threads, else one per core; 1 runs everything in this thread. */
+function threadCount(opt: string | undefined): number {
+  if (opt === undefined) return os.availableParallelism();
+  const n = Number(opt);
+  if (!Number.isInteger(n) || n < 1) throw new CliInputError(`--threads ${opt}: förväntade ett heltal ≥ 1 / expected an integer ≥ 1`);
+  return n;
 }
 
-async function runAnalyze(file: string | undefined, opts: CommonOptions): Promise<number> {
+async function runAnalyze(file: string | undefined, opts: AnalyzeOptions): Promise<number> {
+  const threads = threadCount(opts.threads);
+  if (threads > 1) {
+    const init = loadInputs(opts);
+    let rules: PageRules;
+    try {
+      rules = resolvePageRules(init.rules ?? {});
+    } catch (e) {
+      throw new CliInputError(`--rules: ${(e as Error).message}`);
+    }
+    try {
+      const { bad } = await analyzeInParallel({ input: openInput(file), threads, init, rules, out: process.stdout, err: process.stderr });
+      return bad > 0 ? 2 : 0;
+    } catch (e) {
+      if (e instanceof WorkerInitError) throw new CliInputError(`--rules: ${e.message}`);
+      throw e;
+    }
+  }
   const analyzer = makeAnalyzer(opts);
   const out = makeWriter();
   let bad = 0;
@@ -179,7 +193,8 @@ export function registerAnalysisCommands(program: Command): void {
     .argument("[file]", "JSONL-fil, eller - för stdin / JSONL file, or - for stdin", "-")
     .option("--org <file>", "organisationens identitet / the organisation profile: {name, domains, phones, emails}")
     .option("--rules <file>", "sidregler som JSON (delvis; resten standard) / page rules as JSON (partial; defaults for the rest)")
-    .action(async (file: string, opts: CommonOptions) => guarded(() => runAnalyze(file, opts)));
+    .option("--threads <n>", "antal analystrådar (standard: en per kärna; 1 = ingen extra tråd) / analysis threads (default: one per core; 1 = none)")
+    .action(async (file: string, opts: AnalyzeOptions) => guarded(() => runAnalyze(file, opts)));
 
   program
     .command("eval")

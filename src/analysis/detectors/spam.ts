@@ -126,7 +126,7 @@ export function spamFingerprint(ctx: AnalysisContext): SpamFingerprint {
  */
 export function crossCommentSpam(
   fp: SpamFingerprint,
-  input: CommentInput,
+  input: Pick<CommentInput, "author" | "at">,
   history: SpamHistory,
   r: SpamRules,
   textLength: number,

@@ -13,6 +13,7 @@ import type { Tokens } from "./text/tokens.ts";
 import { tokenAt, tokenize } from "./text/tokens.ts";
 import type { LexHit } from "./text/matcher.ts";
 import type { CompiledPhrase } from "./text/phrases.ts";
+import { WORD_START } from "./text/phrases.ts";
 import type { OrgIdentity } from "./org.ts";
 import type { SpamHistory } from "./spam-history.ts";
 
@@ -267,8 +268,10 @@ export class AnalysisContext {
       const sent = t.sent[g];
       for (let k = Math.max(next, g - rule.maxBefore); k <= g && n < MAX_PHRASE_MATCHES; k++) {
         if (t.sent[k] !== sent) continue;
+        // The word-start check of the pattern, hoisted out of the sticky regex (see WORD_START).
+        WORD_START.lastIndex = t.s[k]!;
         re.lastIndex = t.s[k]!;
-        const m = re.exec(text);
+        const m = WORD_START.test(text) ? re.exec(text) : null;
         next = k + 1;
         if (!m || m[0].length === 0) continue;
         out.push({ rule, s: m.index, e: m.index + m[0].length, sentence: sent ?? 0 });

@@ -32,14 +32,16 @@ export function hamming64(aHi: number, aLo: number, bHi: number, bLo: number): n
   return popcount32((aHi ^ bHi) >>> 0) + popcount32((aLo ^ bLo) >>> 0);
 }
 
-/** FNV-1a 32-bit over a string, with a seed to get independent hashes. */
-function fnv1a(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
+const FNV_PRIME = 0x01000193;
+const SEED_B = 0x9e3779b9;
+
+/** FNV-1a 32-bit state after `s`, starting from state `h` (so a bigram hashes as its words plus a space, without building the string). */
+function fnvFrom(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
-  return h >>> 0;
+  return h;
 }
 
 /**
@@ -47,31 +49,43 @@ function fnv1a(s: string, seed: number): number {
  * the normalised text: a dropped or changed word moves only a few features,
  * so near-identical copies stay within a few bits. Long texts sample their
  * features by hash (the same features are sampled in every copy).
+ * Each feature hashes with FNV-1a twice (two seeds, one per half); a bigram
+ * "w1 w2" continues w1's hash states, so no bigram string is built.
  */
 export function simhash(words: readonly string[]): { hi: number; lo: number } {
-  const v = new Int32Array(64);
-  const add = (feature: string): void => {
-    const a = fnv1a(feature, 0);
-    const b = fnv1a(feature, 0x9e3779b9);
+  // ones[k]: features with bit k set; a bit of the result is set when more
+  // than half of the features have it (the usual ±1 vote, counted once).
+  const ones = new Int32Array(64);
+  let features = 0;
+  const add = (a: number, b: number): void => {
+    features++;
     for (let k = 0; k < 32; k++) {
-      v[k] = v[k]! + ((a >>> k) & 1 ? 1 : -1);
-      v[k + 32] = v[k + 32]! + ((b >>> k) & 1 ? 1 : -1);
+      ones[k]! += (a >>> k) & 1;
+      ones[k + 32]! += (b >>> k) & 1;
     }
   };
   const sample = words.length > 64;
+  const seedA = 0x811c9dc5 | 0;
+  const seedB = (0x811c9dc5 ^ SEED_B) | 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (!sample || (w.charCodeAt(0) + w.length) % 4 === 0) add(w);
+    const ha = fnvFrom(seedA, w);
+    const hb = fnvFrom(seedB, w);
+    if (!sample || (w.charCodeAt(0) + w.length) % 4 === 0) add(ha >>> 0, hb >>> 0);
     if (i + 1 < words.length) {
-      const bigram = `${w} ${words[i + 1]}`;
-      if (!sample || (bigram.charCodeAt(w.length + 1) + w.length) % 4 === 0) add(bigram);
+      const next = words[i + 1]!;
+      if (!sample || (next.charCodeAt(0) + w.length) % 4 === 0) {
+        const sa = Math.imul(ha ^ 0x20, FNV_PRIME);
+        const sb = Math.imul(hb ^ 0x20, FNV_PRIME);
+        add(fnvFrom(sa, next) >>> 0, fnvFrom(sb, next) >>> 0);
+      }
     }
   }
   let lo = 0;
   let hi = 0;
   for (let k = 0; k < 32; k++) {
-    if (v[k]! > 0) lo |= 1 << k;
-    if (v[k + 32]! > 0) hi |= 1 << k;
+    if (2 * ones[k]! > features) lo |= 1 << k;
+    if (2 * ones[k + 32]! > features) hi |= 1 << k;
   }
   return { hi: hi >>> 0, lo: lo >>> 0 };
 }

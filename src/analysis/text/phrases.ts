@@ -60,7 +60,8 @@ export interface CompiledPhrase {
   /**
    * Anchored search: the same regex, sticky, tried only at the word starts
    * at most `maxBefore` words before each gate word (null when a match may
-   * start at a number, e.g. with a price).
+   * start at a number, e.g. with a price). Without the leading word-start
+   * check: run WORD_START at the same position first.
    */
   sticky: RegExp | null;
   /** Gate key the anchored search centres on, and its id (filled in by the lexicon builder). */
@@ -76,6 +77,15 @@ const SEP = "[ ,:;\"'”“’‘»«()\\-–]{1,4}";
 const NEG = "(?!(?:inte|aldrig|ej|icke|knappast|inga|ingen)(?![\\p{L}]))";
 const GAP_WORD = `${NEG}[^ .!?\\n]{1,40}${SEP}`;
 const B_START = "(?<![\\p{L}\\p{N}*])";
+/**
+ * The word-start check of every pattern on its own. A sticky regex can only
+ * match at `lastIndex`, so its leading `B_START` is the same test for every
+ * alternative: the anchored forms leave it out and the caller runs this one
+ * compiled regex instead. Each `\p{L}` class costs about a millisecond to
+ * compile (per regex, per string width, per tier), which made compiling the
+ * phrase rules a large part of a run.
+ */
+export const WORD_START = new RegExp(B_START, "yu");
 const B_END = "(?![\\p{L}\\p{N}*])";
 
 function escapeRe(s: string): string {
@@ -246,7 +256,17 @@ const SENT_END = "(?=[ ,\"'”]{0,3}(?:[.!?\\n]|$))";
 export function compilePattern(
   pattern: string,
   classes: Readonly<Record<string, WordClass>>,
-): { source: string; gate: Gate; requires: Gate[]; maxBefore: number; anchorable: boolean; anchor: Gate | null; anchorBefore: number } {
+): {
+  source: string;
+  /** `source` without the leading word-start check, for sticky use with WORD_START. */
+  anchoredSource: string;
+  gate: Gate;
+  requires: Gate[];
+  maxBefore: number;
+  anchorable: boolean;
+  anchor: Gate | null;
+  anchorBefore: number;
+} {
   const toks = splitTokens(pattern);
   let gate: Gate | null = null;
   // Word slots from the start of a match to each token, for anchored search:
@@ -334,8 +354,9 @@ export function compilePattern(
   if (!gate) throw new Error(`pattern needs at least one required word: "${pattern}"`);
   if (gateSlots < 0) gateSlots = slotsOf.get(gate.key) ?? 0;
   // A trailing gap adds nothing to a match; it is ignored.
-  const source = `${startAnchor ? SENT_START : ""}${B_START}(?:${src})${B_END}${endAnchor ? SENT_END : ""}`;
-  return { source, gate, requires, maxBefore: gateSlots, anchorable, anchor, anchorBefore };
+  const tail = `(?:${src})${B_END}${endAnchor ? SENT_END : ""}`;
+  const head = startAnchor ? SENT_START : "";
+  return { source: `${head}${B_START}${tail}`, anchoredSource: `${head}${tail}`, gate, requires, maxBefore: gateSlots, anchorable, anchor, anchorBefore };
 }
 
 /** How many words a token can span, and whether every form starts with a letter word. */
@@ -386,15 +407,34 @@ export function compilePhrases(
     const patterns = typeof def.p === "string" ? [def.p] : def.p;
     const groups = new Map<
       string,
-      { gate: string; requires: string[]; sources: string[]; maxBefore: number; anchorable: boolean; anchors: Set<string>; anchorBefore: number }
+      {
+        gate: string;
+        requires: string[];
+        sources: string[];
+        anchoredSources: string[];
+        maxBefore: number;
+        anchorable: boolean;
+        anchors: Set<string>;
+        anchorBefore: number;
+      }
     >();
     for (const p of patterns) {
-      const { source, gate, requires, maxBefore, anchorable, anchor, anchorBefore } = compilePattern(p, classes);
+      const { source, anchoredSource, gate, requires, maxBefore, anchorable, anchor, anchorBefore } = compilePattern(p, classes);
       for (const g of requires) if (!gates.has(g.key)) gates.set(g.key, g);
       const req = requires.map((g) => g.key).sort();
       const key = `${gate.key}|${req.join("|")}`;
-      const grp = groups.get(key) ?? { gate: gate.key, requires: req, sources: [], maxBefore: 0, anchorable: true, anchors: new Set<string>(), anchorBefore: 0 };
+      const grp = groups.get(key) ?? {
+        gate: gate.key,
+        requires: req,
+        sources: [],
+        anchoredSources: [],
+        maxBefore: 0,
+        anchorable: true,
+        anchors: new Set<string>(),
+        anchorBefore: 0,
+      };
       grp.sources.push(source);
+      grp.anchoredSources.push(anchoredSource);
       grp.maxBefore = Math.max(grp.maxBefore, maxBefore);
       grp.anchorable &&= anchorable;
       grp.anchors.add(anchor?.key ?? "");
@@ -402,12 +442,21 @@ export function compilePhrases(
       groups.set(key, grp);
     }
     for (const grp of groups.values()) {
-      const source = grp.sources.length === 1 ? grp.sources[0]! : grp.sources.map((s) => `(?:${s})`).join("|");
+      const join = (xs: string[]): string => (xs.length === 1 ? xs[0]! : xs.map((s) => `(?:${s})`).join("|"));
+      const source = join(grp.sources);
+      // Building a RegExp parses it (Unicode classes make that costly), and an
+      // anchorable rule never runs its unanchored form: that one is built on
+      // first use. One of the two is always built here, so a bad pattern
+      // still fails when the lexicon is compiled.
+      const sticky = grp.anchorable ? new RegExp(join(grp.anchoredSources), "yu") : null;
+      let re = sticky ? null : new RegExp(source, "gu");
       rules.push({
         id: `${category}.${def.id}`,
         category,
-        re: new RegExp(source, "gu"),
-        sticky: grp.anchorable ? new RegExp(source, "yu") : null,
+        get re(): RegExp {
+          return (re ??= new RegExp(source, "gu"));
+        },
+        sticky,
         // Anchor on the first required word when every alternative starts with the same one.
         anchor: grp.anchors.size === 1 && !grp.anchors.has("") ? [...grp.anchors][0]! : grp.gate,
         maxBefore: grp.anchors.size === 1 && !grp.anchors.has("") ? grp.anchorBefore : grp.maxBefore,

@@ -97,16 +97,19 @@ if (!args["skip-cli"]) {
       const r = spawnSync(cmd, argv, { cwd: REPO, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
       return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, status: r.status, stderr: r.stderr.toString().slice(0, 500) };
     };
+    // Default: one analysis worker thread per core; --threads 1 is the same CLI in one thread.
     const cli = time(path.join(REPO, "bin/vaxel"), ["analyze", "--org", orgFile, file]);
+    const cli1 = time(path.join(REPO, "bin/vaxel"), ["analyze", "--threads", "1", "--org", orgFile, file]);
     const obs = time(NODE, ["bench/lib/obscenity-file.ts", file]);
-    for (const [name, r] of [["vaxel analyze", cli], ["obscenity script", obs]] as const) {
+    for (const [name, r] of [["vaxel analyze", cli], ["vaxel analyze --threads 1", cli1], ["obscenity script", obs]] as const) {
       if (r.status !== 0) console.error(`${name} exited with ${r.status}: ${r.stderr}`);
     }
     printTable(
       `Through the CLI on a ${(readFileSync(file).length / 1e6).toFixed(1)} MB JSONL file (wall time, node start-up included, output to /dev/null)`,
       ["command", { title: "seconds", decimals: 2 }, { title: "comments/s", decimals: 0 }, { title: "× obscenity", decimals: 2 }, "exit"],
       [
-        ["vaxel analyze --org org.json FILE", cli.seconds, N / cli.seconds, obs.seconds / cli.seconds, cli.status],
+        [`vaxel analyze --org org.json FILE (${os.availableParallelism()} threads)`, cli.seconds, N / cli.seconds, obs.seconds / cli.seconds, cli.status],
+        ["vaxel analyze --threads 1 --org org.json FILE", cli1.seconds, N / cli1.seconds, obs.seconds / cli1.seconds, cli1.status],
         ["node bench/lib/obscenity-file.ts FILE", obs.seconds, N / obs.seconds, 1, obs.status],
       ],
     );

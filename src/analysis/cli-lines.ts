@@ -1,6 +1,7 @@
 // The JSONL side of `vaxel analyze` / `vaxel eval`, shared by the main thread
 // and the analysis workers: splitting a stream into lines exactly like
 // node:readline, parsing one input line, and serialising one output line.
+import type { Readable } from "node:stream";
 import type { AnalysisResult, CommentInput } from "./types.ts";
 
 /** Parse one JSONL line into a comment; a string describing the problem when malformed. */
@@ -68,4 +69,16 @@ export class LineSplitter {
     if (rest.endsWith("\r")) return [rest.slice(0, -1)];
     return rest.length > 0 ? [rest] : [];
   }
+}
+
+/** The lines of a stream (UTF-8), as arrays of whole lines per chunk read. */
+export async function* readLines(input: Readable): AsyncGenerator<string[], void, undefined> {
+  const splitter = new LineSplitter();
+  input.setEncoding("utf8");
+  for await (const chunk of input) {
+    const lines = splitter.push(chunk as string);
+    if (lines.length > 0) yield lines;
+  }
+  const last = splitter.end();
+  if (last.length > 0) yield last;
 }

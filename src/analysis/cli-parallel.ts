@@ -6,9 +6,8 @@
 // back. Input is streamed (a bounded number of batches in flight), output is
 // written in big chunks in input order.
 import { Worker } from "node:worker_threads";
-import type { Readable } from "node:stream";
 import { createFinisher, emptyResult, resultOf } from "./analyzer.ts";
-import { LineSplitter, outputLine, parseLine } from "./cli-lines.ts";
+import { outputLine, parseLine } from "./cli-lines.ts";
 import type { LineResult, WorkerInit, WorkerMessage } from "./cli-worker.ts";
 import type { PageRules } from "./rules.ts";
 
@@ -37,7 +36,8 @@ interface Slot {
 export class WorkerInitError extends Error {}
 
 export async function analyzeInParallel(opts: {
-  input: Readable;
+  /** The input's lines, in arrays (cli-lines.ts readLines). */
+  lines: AsyncIterable<string[]>;
   threads: number;
   init: WorkerInit;
   rules: PageRules;
@@ -158,10 +158,7 @@ export async function analyzeInParallel(opts: {
         if (batch.lines.length >= BATCH_LINES || chars >= BATCH_CHARS) await dispatch();
       }
     };
-    const splitter = new LineSplitter();
-    opts.input.setEncoding("utf8");
-    for await (const chunk of opts.input) await addLines(splitter.push(chunk as string));
-    await addLines(splitter.end());
+    for await (const lines of opts.lines) await addLines(lines);
     await dispatch();
     // Every batch back, and every worker up (an empty input still reports bad page rules).
     await Promise.all(slots.map((s) => s.ready));

@@ -12,7 +12,7 @@ const repo = path.resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(path.join(os.tmpdir(), "vaxel-cli-"));
 
 function vaxel(args: string[], input?: string) {
-  return spawnSync(process.execPath, [path.join(repo, "src/main.ts"), ...args], { cwd: repo, input, encoding: "utf8" });
+  return spawnSync(process.execPath, [path.join(repo, "src/main.ts"), ...args], { cwd: repo, input, encoding: "utf8", maxBuffer: 64 << 20 });
 }
 
 describe("vaxel analyze", () => {
@@ -50,9 +50,10 @@ describe("vaxel analyze", () => {
   test("worker threads give the same output as one thread, cross-comment spam and malformed lines included", () => {
     const spam = "Köp billiga solglasögon nu på www.solglas-rea.xyz innan rean tar slut, bästa priset i stan";
     const lines: string[] = [];
-    for (let i = 0; i < 1500; i++) {
+    // More lines than PARALLEL_MIN_LINES in cli.ts, so the workers are used.
+    for (let i = 0; i < 6000; i++) {
       const at = new Date(Date.parse("2026-02-01T10:00:00Z") + i * 1000).toISOString();
-      const text = i % 7 === 0 ? spam : i % 11 === 0 ? "Din jävla idiot" : `Hur fungerar snöröjningen på gata ${i}? Tack för infon!`;
+      const text = i % 7 === 0 ? spam : i % 11 === 0 ? "Din jävla idiot" : `Hur fungerar snöröjningen på gata ${i % 300}? Tack för infon!`;
       lines.push(i === 500 ? "{trasig" : i === 900 ? "" : JSON.stringify({ id: `c${i}`, text, author: `u${i % 5}`, at }));
     }
     const input = lines.join("\r\n");

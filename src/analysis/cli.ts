@@ -7,11 +7,12 @@ import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import type { Command } from "commander";
 import { createAnalyzer } from "./analyzer.ts";
+import type { Analyzer } from "./analyzer.ts";
 import type { OrgProfile } from "./types.ts";
 import type { PageRules } from "./rules.ts";
 import { resolvePageRules } from "./rules.ts";
 import { evaluate, formatReport } from "./eval.ts";
-import { outputLine, parseLine } from "./cli-lines.ts";
+import { outputLine, parseLine, readLines } from "./cli-lines.ts";
 import { analyzeInParallel, WorkerInitError } from "./cli-parallel.ts";
 
 interface CommonOptions {
@@ -98,39 +99,71 @@ function threadCount(opt: string | undefined): number {
   return n;
 }
 
-async function runAnalyze(file: string | undefined, opts: AnalyzeOptions): Promise<number> {
-  const threads = threadCount(opts.threads);
-  if (threads > 1) {
-    const init = loadInputs(opts);
-    let rules: PageRules;
-    try {
-      rules = resolvePageRules(init.rules ?? {});
-    } catch (e) {
-      throw new CliInputError(`--rules: ${(e as Error).message}`);
-    }
-    try {
-      const { bad } = await analyzeInParallel({ input: openInput(file), threads, init, rules, out: process.stdout, err: process.stderr });
-      return bad > 0 ? 2 : 0;
-    } catch (e) {
-      if (e instanceof WorkerInitError) throw new CliInputError(`--rules: ${e.message}`);
-      throw e;
-    }
-  }
-  const analyzer = makeAnalyzer(opts);
+/** One thread: analyse the lines in order, writing each result as it comes. */
+async function analyzeInThread(analyzer: Analyzer, batches: AsyncIterable<string[]>): Promise<number> {
   const out = makeWriter();
   let bad = 0;
-  await forEachLine(openInput(file), async (line, no) => {
-    if (line.trim() === "") return;
-    const input = parseLine(line);
-    if (typeof input === "string") {
-      bad++;
-      process.stderr.write(`rad ${no} / line ${no}: ${input}\n`);
-      return;
+  let no = 0;
+  for await (const lines of batches) {
+    for (const line of lines) {
+      no++;
+      if (line.trim() === "") continue;
+      const input = parseLine(line);
+      if (typeof input === "string") {
+        bad++;
+        process.stderr.write(`rad ${no} / line ${no}: ${input}\n`);
+        continue;
+      }
+      await out.line(outputLine(input.id, analyzer.analyze(input)));
     }
-    await out.line(outputLine(input.id, analyzer.analyze(input)));
-  });
+  }
   await out.flush();
   return bad > 0 ? 2 : 0;
+}
+
+/**
+ * Below this many lines the workers cost more than they save: each builds
+ * its own lexicon and compiles its own phrase regexes (a second or two of
+ * CPU), so a small input is analysed in this thread.
+ */
+const PARALLEL_MIN_LINES = 5000;
+
+async function runAnalyze(file: string | undefined, opts: AnalyzeOptions): Promise<number> {
+  const threads = threadCount(opts.threads);
+  if (threads <= 1) return analyzeInThread(makeAnalyzer(opts), readLines(openInput(file)));
+  const init = loadInputs(opts);
+  let rules: PageRules;
+  try {
+    rules = resolvePageRules(init.rules ?? {});
+  } catch (e) {
+    throw new CliInputError(`--rules: ${(e as Error).message}`);
+  }
+  // Read ahead to see whether the input is big enough for the workers.
+  const source = readLines(openInput(file));
+  const head: string[][] = [];
+  let count = 0;
+  let more = true;
+  while (count < PARALLEL_MIN_LINES) {
+    const r = await source.next();
+    if (r.done) {
+      more = false;
+      break;
+    }
+    head.push(r.value);
+    count += r.value.length;
+  }
+  const all = (async function* () {
+    yield* head;
+    if (more) yield* source;
+  })();
+  if (!more) return analyzeInThread(makeAnalyzer(opts), all);
+  try {
+    const { bad } = await analyzeInParallel({ lines: all, threads, init, rules, out: process.stdout, err: process.stderr });
+    return bad > 0 ? 2 : 0;
+  } catch (e) {
+    if (e instanceof WorkerInitError) throw new CliInputError(`--rules: ${e.message}`);
+    throw e;
+  }
 }
 
 async function runEval(file: string, opts: CommonOptions & { json?: boolean; errors?: boolean }): Promise<number> {

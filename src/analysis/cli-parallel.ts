@@ -103,6 +103,7 @@ export async function analyzeInParallel(opts: {
     w?.();
   };
   const slots: Slot[] = [];
+  let finished = false;
   for (let i = 0; i < opts.threads; i++) {
     const worker = new Worker(WORKER_URL, { workerData: opts.init });
     let onReady!: () => void;
@@ -121,6 +122,12 @@ export async function analyzeInParallel(opts: {
     });
     worker.on("error", (e) => {
       failure ??= e;
+      onReady();
+      notify();
+    });
+    // A worker that ends on its own (never expected) must not leave the run waiting.
+    worker.on("exit", (code) => {
+      if (!finished) failure ??= new Error(`analysis worker exited (${code})`);
       onReady();
       notify();
     });
@@ -171,6 +178,7 @@ export async function analyzeInParallel(opts: {
     if (drained) await drained;
     return { bad };
   } finally {
+    finished = true;
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 }

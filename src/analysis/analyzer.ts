@@ -159,6 +159,8 @@ export function emptyResult(): AnalysisResult {
 
 /** The result from the text-only findings plus the cross-comment spam finding, if any. */
 export function resultOf(st: TextAnalysis, spam: Finding | null): AnalysisResult {
+  // Most comments: nothing found (what summarize(dedupe([])) returns, without the work).
+  if (st.findings.length === 0 && !spam) return emptyResult();
   // A copy: dedupe merges in place, and `st` may be cached.
   const findings = st.findings.map((f) => ({ ...f }));
   if (spam) findings.push(spam);

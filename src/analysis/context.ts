@@ -88,13 +88,21 @@ export class GateState {
   private readonly stamp: Uint32Array;
   private readonly firstTok: Int32Array;
   private gen = 0;
-  private positions: Map<number, number[]> | null = null;
+  private keepPositions = false;
+  /**
+   * Token positions per gate (long texts), as arrays reused from comment to
+   * comment: a list is current only when its `posStamp` is this comment's.
+   */
+  private readonly pos: (number[] | undefined)[];
+  private readonly posStamp: Uint32Array;
   /** Gates fired in this comment, in order of first occurrence. */
   readonly firedIds: number[] = [];
 
   constructor(count: number) {
     this.stamp = new Uint32Array(count);
     this.firstTok = new Int32Array(count);
+    this.pos = new Array<number[] | undefined>(count);
+    this.posStamp = new Uint32Array(count);
   }
 
   /** Start a comment; `keepPositions` for long texts, where rules search windows around their gate. */
@@ -102,9 +110,10 @@ export class GateState {
     this.gen++;
     if (this.gen === 0xffffffff) {
       this.stamp.fill(0);
+      this.posStamp.fill(0);
       this.gen = 1;
     }
-    this.positions = keepPositions ? new Map() : null;
+    this.keepPositions = keepPositions;
     this.firedIds.length = 0;
   }
 
@@ -115,10 +124,15 @@ export class GateState {
         this.firstTok[id] = tok;
         this.firedIds.push(id);
       }
-      if (this.positions) {
-        const list = this.positions.get(id);
-        if (!list) this.positions.set(id, [tok]);
-        else if (list.length < MAX_GATE_POS && list[list.length - 1] !== tok) list.push(tok);
+      if (this.keepPositions) {
+        const list = this.pos[id];
+        if (this.posStamp[id] !== this.gen || !list) {
+          this.posStamp[id] = this.gen;
+          if (list) {
+            list.length = 0;
+            list.push(tok);
+          } else this.pos[id] = [tok];
+        } else if (list.length < MAX_GATE_POS && list[list.length - 1] !== tok) list.push(tok);
       }
     }
   }
@@ -129,7 +143,8 @@ export class GateState {
 
   /** Token positions of a gate (long texts), else just the first. */
   positionsOf(id: number): readonly number[] {
-    return this.positions?.get(id) ?? [this.firstTok[id]!];
+    const list = this.keepPositions && this.posStamp[id] === this.gen ? this.pos[id] : undefined;
+    return list ?? [this.firstTok[id]!];
   }
 }
 

@@ -76,8 +76,6 @@ const WINDOW = 400;
 const MAX_GATE_POS = 256;
 const MAX_HITS = 4096;
 const MAX_URLS = 1000;
-/** Per rule list of a lexicon: gate id → indices of the rules it is the primary gate of. */
-const RULES_BY_GATE = new WeakMap<readonly CompiledPhrase[], Map<number, number[]>>();
 
 /**
  * Which phrase-rule gates fired in the current comment. Owned by the analyzer
@@ -95,8 +93,6 @@ export class GateState {
    */
   private readonly pos: (number[] | undefined)[];
   private readonly posStamp: Uint32Array;
-  /** Gates fired in this comment, in order of first occurrence. */
-  readonly firedIds: number[] = [];
 
   constructor(count: number) {
     this.stamp = new Uint32Array(count);
@@ -114,7 +110,6 @@ export class GateState {
       this.gen = 1;
     }
     this.keepPositions = keepPositions;
-    this.firedIds.length = 0;
   }
 
   fire(ids: readonly number[], tok: number): void {
@@ -122,7 +117,6 @@ export class GateState {
       if (this.stamp[id] !== this.gen) {
         this.stamp[id] = this.gen;
         this.firstTok[id] = tok;
-        this.firedIds.push(id);
       }
       if (this.keepPositions) {
         const list = this.pos[id];
@@ -224,8 +218,7 @@ export class AnalysisContext {
     const rules = this.lex.phrases.get(key) ?? [];
     const text = this.norm.text;
     const gates = this.gates;
-    for (const i of this.rulesToTry(rules)) {
-      const rule = rules[i]!;
+    for (const rule of rules) {
       if (!gates.fired(rule.gateId)) continue;
       let all = true;
       for (const id of rule.requireIds) {
@@ -273,32 +266,6 @@ export class AnalysisContext {
     }
     this.phraseCache.set(key, out);
     return out;
-  }
-
-  /**
-   * Indices (ascending, so matches keep the rules' order) of the rules whose
-   * primary gate fired: most comments open few gates, so this skips most of
-   * the rule list without looking at each rule.
-   */
-  private rulesToTry(rules: readonly CompiledPhrase[]): Iterable<number> {
-    const fired = this.gates.firedIds;
-    if (fired.length * 4 >= rules.length) return rules.keys();
-    let byGate = RULES_BY_GATE.get(rules);
-    if (!byGate) {
-      byGate = new Map();
-      for (const [i, r] of rules.entries()) {
-        const list = byGate.get(r.gateId);
-        if (list) list.push(i);
-        else byGate.set(r.gateId, [i]);
-      }
-      RULES_BY_GATE.set(rules, byGate);
-    }
-    const out: number[] = [];
-    for (const id of fired) {
-      const list = byGate.get(id);
-      if (list) for (const i of list) out.push(i);
-    }
-    return out.sort((a, b) => a - b);
   }
 
   /**

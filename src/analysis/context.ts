@@ -228,7 +228,7 @@ export class AnalysisContext {
         }
       }
       if (!all) continue;
-      if (rule.sticky) {
+      if (rule.anchored) {
         this.anchored(rule, gates.positionsOf(rule.anchorId), out);
         continue;
       }

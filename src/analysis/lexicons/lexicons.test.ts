@@ -41,7 +41,12 @@ describe("lexicon data files", () => {
     assert.ok(lex.gateCount > 100);
     for (const [key, rules] of lex.phrases) {
       assert.ok(rules.length > 0, key);
-      for (const r of rules) assert.ok(r.gateId >= 0 && r.requireIds.length > 0, r.id);
+      for (const r of rules) {
+        assert.ok(r.gateId >= 0 && r.requireIds.length > 0, r.id);
+        // Regexes are built on first use: build both forms here so a bad pattern fails now.
+        assert.ok(r.re instanceof RegExp, r.id);
+        assert.equal(r.sticky instanceof RegExp, r.anchored, r.id);
+      }
     }
   });
 

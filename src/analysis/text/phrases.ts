@@ -64,6 +64,8 @@ export interface CompiledPhrase {
    * check: run WORD_START at the same position first.
    */
   sticky: RegExp | null;
+  /** Whether the rule is searched anchored (`sticky` is non-null), known without building the regex. */
+  anchored: boolean;
   /** Gate key the anchored search centres on, and its id (filled in by the lexicon builder). */
   anchor: string;
   anchorId: number;
@@ -138,7 +140,7 @@ function wordSource(raw: string, classes: Readonly<Record<string, WordClass>>): 
       const alts = p
         .slice(i + 1, close)
         .split("|")
-        .map((a) => (a.startsWith("@") ? classSource(classOf(a, classes), classes) : altSource(a)));
+        .map((a) => (a.startsWith("@") ? classSourceOf(a, classes) : altSource(a)));
       out += `(?:${alts.join("|")})`;
       i = close + 1;
     } else if (ch === "*" && i === p.length - 1) {
@@ -195,7 +197,7 @@ const STOPWORDS = new Set([
  * recognised as a word (a `re:` member, a number, an empty alternative): then
  * the token is not required.
  */
-function gateForms(token: string, classes: Readonly<Record<string, WordClass>>): string[] | null {
+const gateForms = memoPerClasses(function gateForms(token: string, classes: Readonly<Record<string, WordClass>>): string[] | null {
   if (token.startsWith("@")) {
     const cls = classOf(token, classes);
     if (cls.gates) return [...cls.gates];
@@ -223,7 +225,7 @@ function gateForms(token: string, classes: Readonly<Record<string, WordClass>>):
     }
   }
   return out;
-}
+});
 
 /** One brace alternative: words joined by separators; a leading or trailing `*` = any letters. */
 function altSource(a: string): string {
@@ -242,6 +244,27 @@ function classSource(c: WordClass, classes: Readonly<Record<string, WordClass>>)
   const alts = rest.map((m) => (m.startsWith("re:") ? m.slice(3) : wordSource(m, classes)));
   if (suffixes.length) alts.push(`\\p{L}*(?:${suffixes.join("|")})`);
   return `(?:${alts.join("|")})`;
+}
+
+/** A class token's regex source (`@HARM`): one class recurs in hundreds of patterns. */
+const classSourceOf = memoPerClasses((token: string, classes: Readonly<Record<string, WordClass>>): string => classSource(classOf(token, classes), classes));
+
+/**
+ * Memoise a pure function of a pattern token per class table: compiling the
+ * phrase rules otherwise recomputes the same class expansions for every
+ * pattern that uses them (a large part of building an analyzer). Results are
+ * shared, so callers must not mutate them.
+ */
+function memoPerClasses<T>(fn: (token: string, classes: Readonly<Record<string, WordClass>>) => T): (token: string, classes: Readonly<Record<string, WordClass>>) => T {
+  const cache = new WeakMap<object, Map<string, T>>();
+  return (token, classes) => {
+    let m = cache.get(classes);
+    if (!m) cache.set(classes, (m = new Map()));
+    if (m.has(token)) return m.get(token) as T;
+    const v = fn(token, classes);
+    m.set(token, v);
+    return v;
+  };
 }
 
 function classOf(token: string, classes: Readonly<Record<string, WordClass>>): WordClass {
@@ -319,7 +342,7 @@ export function compilePattern(
       optional = true;
       raw = raw.replace(/\|\}$/, "}").replace(/^\{\|/, "{").replace(/\|\|/g, "|");
     }
-    const body = raw.startsWith("@") ? classSource(classOf(raw, classes), classes) : wordSource(raw, classes);
+    const body = raw.startsWith("@") ? classSourceOf(raw, classes) : wordSource(raw, classes);
     const g = optional ? null : gateOf(raw, classes);
     if (g && !requires.some((r) => r.key === g.key)) requires.push(g);
     if (g && !slotsOf.has(g.key)) slotsOf.set(g.key, slots + tokenInfo(raw, classes).maxWords - 1);
@@ -360,7 +383,7 @@ export function compilePattern(
 }
 
 /** How many words a token can span, and whether every form starts with a letter word. */
-function tokenInfo(raw: string, classes: Readonly<Record<string, WordClass>>): { maxWords: number; letterOnly: boolean } {
+const tokenInfo = memoPerClasses(function tokenInfo(raw: string, classes: Readonly<Record<string, WordClass>>): { maxWords: number; letterOnly: boolean } {
   const members = raw.startsWith("@") ? classOf(raw, classes).members : [raw];
   let maxWords = 1;
   let letterOnly = true;
@@ -384,7 +407,7 @@ function tokenInfo(raw: string, classes: Readonly<Record<string, WordClass>>): {
     }
   }
   return { maxWords, letterOnly };
-}
+});
 
 /** The gate of a required token, or null when it cannot be one (a class with `re:` members, no letters). */
 function gateOf(raw: string, classes: Readonly<Record<string, WordClass>>): Gate | null {
@@ -444,19 +467,24 @@ export function compilePhrases(
     for (const grp of groups.values()) {
       const join = (xs: string[]): string => (xs.length === 1 ? xs[0]! : xs.map((s) => `(?:${s})`).join("|"));
       const source = join(grp.sources);
-      // Building a RegExp parses it (Unicode classes make that costly), and an
-      // anchorable rule never runs its unanchored form: that one is built on
-      // first use. One of the two is always built here, so a bad pattern
-      // still fails when the lexicon is compiled.
-      const sticky = grp.anchorable ? new RegExp(join(grp.anchoredSources), "yu") : null;
-      let re = sticky ? null : new RegExp(source, "gu");
+      const anchoredSource = grp.anchorable ? join(grp.anchoredSources) : null;
+      // Building a RegExp parses it (Unicode classes make that costly: about
+      // 0.8 s for all rules, in every process and every CLI worker), and most
+      // comments open the gates of only a few rules. So both forms are built
+      // on first use; an anchorable rule never builds its unanchored form.
+      // The lexicon tests build every regex, so a bad pattern still fails there.
+      let re: RegExp | null = null;
+      let sticky: RegExp | null = null;
       rules.push({
         id: `${category}.${def.id}`,
         category,
         get re(): RegExp {
           return (re ??= new RegExp(source, "gu"));
         },
-        sticky,
+        get sticky(): RegExp | null {
+          return anchoredSource === null ? null : (sticky ??= new RegExp(anchoredSource, "yu"));
+        },
+        anchored: anchoredSource !== null,
         // Anchor on the first required word when every alternative starts with the same one.
         anchor: grp.anchors.size === 1 && !grp.anchors.has("") ? [...grp.anchors][0]! : grp.gate,
         maxBefore: grp.anchors.size === 1 && !grp.anchors.has("") ? grp.anchorBefore : grp.maxBefore,

@@ -45,14 +45,35 @@ if (only.length === 0) {
 }
 ensureChromium();
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 let stopPg = async () => undefined as void;
 let maintenanceUrl = process.env.TEST_DATABASE_URL ?? "";
 if (!maintenanceUrl) {
-  const dir = path.join(root, ".test-data");
-  fs.rmSync(dir, { recursive: true, force: true });
+  // One data directory per run, so two runs in one checkout (a developer's
+  // subset beside a full run) never stop each other's server; directories of
+  // runs that no longer exist are removed.
+  const base = path.join(root, ".test-data");
+  fs.mkdirSync(base, { recursive: true });
+  const oldLayoutRunning = fs.existsSync(path.join(base, "pg", "postmaster.pid")); // a data directory at the top (older runs)
+  for (const d of fs.readdirSync(base)) {
+    const run = /^run-(\d+)$/.exec(d);
+    if (run ? !isAlive(Number(run[1])) : !oldLayoutRunning) fs.rmSync(path.join(base, d), { recursive: true, force: true });
+  }
+  const dir = path.join(base, `run-${process.pid}`);
   const pg = await startEmbedded({ dataDir: dir, attach: false });
   maintenanceUrl = pg.url;
-  stopPg = () => pg.stop();
+  stopPg = async () => {
+    await pg.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
 }
 const template = `vaxel_template_${process.pid}`;
 {

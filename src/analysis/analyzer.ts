@@ -102,7 +102,7 @@ export function createTextAnalyzer(opts: { org?: OrgProfile; rules?: Partial<Pag
   const org = buildOrgIdentity(opts.org);
   // Phases never read the history (only crossCommentSpam does); the context still carries one.
   const history = new SpamHistory(1);
-  const gates = new GateState(lex.gateCount);
+  const gates = new GateState(lex.gateCount, lex.matcher.gateSlots);
   const phases = PHASES.filter((p) => rules.categories[p.category].enabled);
   const spamOn = rules.categories.spam.enabled;
   const staticCache = new Map<string, TextAnalysis>();

@@ -11,7 +11,7 @@ import type { Normalized } from "./text/normalize.ts";
 import { normalize, originalSpan } from "./text/normalize.ts";
 import type { Tokens } from "./text/tokens.ts";
 import { tokenAt, tokenize } from "./text/tokens.ts";
-import type { LexHit } from "./text/matcher.ts";
+import type { LexEntry, LexHit } from "./text/matcher.ts";
 import type { CompiledPhrase } from "./text/phrases.ts";
 import { WORD_START } from "./text/phrases.ts";
 import type { OrgIdentity } from "./org.ts";
@@ -81,53 +81,77 @@ const MAX_URLS = 1000;
  * Which phrase-rule gates fired in the current comment. Owned by the analyzer
  * and reused for every comment (a generation stamp instead of clearing), so a
  * comment costs no allocation proportional to the number of rules.
+ *
+ * Positions are kept per gate *word* (matcher entry), not per gate: a common
+ * word opens dozens of gates ("på" about 40), and recording every occurrence
+ * under each of them was three times the cost of the lexicon match itself.
+ * A word stamps its gates only at its first occurrence in a comment; the
+ * positions of a gate are assembled from its words when a rule asks.
  */
 export class GateState {
+  private gen = 0;
+  /** Per gate: the comment it last fired in, and the first token where it did. */
   private readonly stamp: Uint32Array;
   private readonly firstTok: Int32Array;
-  private gen = 0;
-  private keepPositions = false;
-  /**
-   * Token positions per gate (long texts), as arrays reused from comment to
-   * comment: a list is current only when its `posStamp` is this comment's.
-   */
-  private readonly pos: (number[] | undefined)[];
-  private readonly posStamp: Uint32Array;
+  /** Per gate: the first word (entry slot) that opened it, and whether another word opened it too. */
+  private readonly opener: Int32Array;
+  private readonly multiStamp: Uint32Array;
+  /** Per gate word (entry slot): its token positions in this comment (arrays reused across comments). */
+  private readonly wordStamp: Uint32Array;
+  private readonly wordPos: (number[] | undefined)[];
+  private readonly wordGates: (readonly number[] | undefined)[];
+  /** Slots of the gate words seen in this comment, in order of first occurrence. */
+  private readonly seenWords: number[] = [];
+  /** Merged positions of gates opened by several words, per comment. */
+  private readonly merged = new Map<number, number[]>();
 
-  constructor(count: number) {
+  constructor(count: number, wordSlots: number) {
     this.stamp = new Uint32Array(count);
     this.firstTok = new Int32Array(count);
-    this.pos = new Array<number[] | undefined>(count);
-    this.posStamp = new Uint32Array(count);
+    this.opener = new Int32Array(count);
+    this.multiStamp = new Uint32Array(count);
+    this.wordStamp = new Uint32Array(wordSlots);
+    this.wordPos = new Array<number[] | undefined>(wordSlots);
+    this.wordGates = new Array<readonly number[] | undefined>(wordSlots);
   }
 
-  /** Start a comment; `keepPositions` for long texts, where rules search windows around their gate. */
-  begin(keepPositions: boolean): void {
+  /** Start a comment. */
+  begin(): void {
     this.gen++;
     if (this.gen === 0xffffffff) {
       this.stamp.fill(0);
-      this.posStamp.fill(0);
+      this.multiStamp.fill(0);
+      this.wordStamp.fill(0);
       this.gen = 1;
     }
-    this.keepPositions = keepPositions;
+    this.seenWords.length = 0;
+    this.merged.clear();
   }
 
-  fire(ids: readonly number[], tok: number): void {
+  /** A gate word (matcher entry with gate ids and a slot) at token `tok`. Tokens arrive in increasing order. */
+  fire(entry: LexEntry, tok: number): void {
+    const slot = entry.gateSlot!;
+    const gen = this.gen;
+    if (this.wordStamp[slot] === gen) {
+      const list = this.wordPos[slot]!;
+      if (list.length < MAX_GATE_POS && list[list.length - 1] !== tok) list.push(tok);
+      return;
+    }
+    this.wordStamp[slot] = gen;
+    const list = this.wordPos[slot];
+    if (list) {
+      list.length = 0;
+      list.push(tok);
+    } else this.wordPos[slot] = [tok];
+    const ids = entry.gateIds!;
+    this.wordGates[slot] = ids;
+    this.seenWords.push(slot);
     for (const id of ids) {
-      if (this.stamp[id] !== this.gen) {
-        this.stamp[id] = this.gen;
+      if (this.stamp[id] !== gen) {
+        this.stamp[id] = gen;
         this.firstTok[id] = tok;
-      }
-      if (this.keepPositions) {
-        const list = this.pos[id];
-        if (this.posStamp[id] !== this.gen || !list) {
-          this.posStamp[id] = this.gen;
-          if (list) {
-            list.length = 0;
-            list.push(tok);
-          } else this.pos[id] = [tok];
-        } else if (list.length < MAX_GATE_POS && list[list.length - 1] !== tok) list.push(tok);
-      }
+        this.opener[id] = slot;
+      } else if (this.opener[id] !== slot) this.multiStamp[id] = gen;
     }
   }
 
@@ -135,10 +159,24 @@ export class GateState {
     return this.stamp[id] === this.gen;
   }
 
-  /** Token positions of a gate (long texts), else just the first. */
+  /** Token positions of a gate in increasing order (the first MAX_GATE_POS distinct tokens). */
   positionsOf(id: number): readonly number[] {
-    const list = this.keepPositions && this.posStamp[id] === this.gen ? this.pos[id] : undefined;
-    return list ?? [this.firstTok[id]!];
+    if (this.stamp[id] !== this.gen) return [this.firstTok[id]!];
+    if (this.multiStamp[id] !== this.gen) return this.wordPos[this.opener[id]!]!;
+    const cached = this.merged.get(id);
+    if (cached) return cached;
+    // Several words opened it: the sorted union of their positions. Each word
+    // kept its first MAX_GATE_POS tokens, so the union's first MAX_GATE_POS are exact.
+    const all: number[] = [];
+    for (const slot of this.seenWords) if (this.wordGates[slot]!.includes(id)) for (const t of this.wordPos[slot]!) all.push(t);
+    all.sort((a, b) => a - b);
+    const out: number[] = [];
+    for (const t of all) {
+      if (out.length >= MAX_GATE_POS) break;
+      if (out.length === 0 || out[out.length - 1] !== t) out.push(t);
+    }
+    this.merged.set(id, out);
+    return out;
   }
 }
 
@@ -178,10 +216,10 @@ export class AnalysisContext {
     this.history = deps.history;
     this.norm = normalize(this.text);
     this.tokens = tokenize(this.norm);
-    this.gates = deps.gates ?? new GateState(deps.lex.gateCount);
-    this.gates.begin(true);
+    this.gates = deps.gates ?? new GateState(deps.lex.gateCount, deps.lex.matcher.gateSlots);
+    this.gates.begin();
     const gates = this.gates;
-    const all = deps.lex.matcher.matchAll(this.norm, this.tokens, (ids, tok) => gates.fire(ids, tok));
+    const all = deps.lex.matcher.matchAll(this.norm, this.tokens, (entry, tok) => gates.fire(entry, tok));
     this.hits = all.length > MAX_HITS ? all.slice(0, MAX_HITS) : all;
   }
 

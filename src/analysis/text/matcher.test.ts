@@ -60,7 +60,7 @@ describe("LexMatcher", () => {
     m.addGate("döda", false, 7);
     const n = normalize("jag ska döda");
     const seen: number[] = [];
-    const hits = m.matchAll(n, tokenize(n), (g, tok) => seen.push(...g, tok));
+    const hits = m.matchAll(n, tokenize(n), (e, tok) => seen.push(...e.gateIds!, tok));
     assert.deepEqual(hits, []);
     assert.deepEqual(seen, [7, 2]);
   });

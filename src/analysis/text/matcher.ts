@@ -30,6 +30,8 @@ export interface LexEntry {
   tags: readonly string[];
   /** For `kind === "gate"`: the phrase-rule gates this word opens. */
   gateIds?: number[];
+  /** For `kind === "gate"`: a dense number 0..gateSlots-1 among the gate entries (per-comment state is kept by it). */
+  gateSlot?: number;
 }
 
 export type HitKind = "word" | "modifier" | "head";
@@ -72,6 +74,11 @@ export class LexMatcher {
   private readonly cache = new Map<string, readonly RawHit[]>();
   private readonly gateEntries = new Map<string, LexEntry>();
 
+  /** Number of gate entries (their `gateSlot`s are 0..gateSlots-1). */
+  get gateSlots(): number {
+    return this.gateEntries.size;
+  }
+
   add(e: Omit<LexEntry, "idx">): LexEntry {
     const entry: LexEntry = { ...e, idx: this.entries.length };
     this.entries.push(entry);
@@ -104,7 +111,18 @@ export class LexMatcher {
       if (!existing.gateIds!.includes(gateId)) existing.gateIds!.push(gateId);
       return;
     }
-    const e = this.add({ id: "gate", kind: "gate", form, endings: prefix ? null : new Set([""]), modifier: false, head, severity: 0, tags: [], gateIds: [gateId] });
+    const e = this.add({
+      id: "gate",
+      kind: "gate",
+      form,
+      endings: prefix ? null : new Set([""]),
+      modifier: false,
+      head,
+      severity: 0,
+      tags: [],
+      gateIds: [gateId],
+      gateSlot: this.gateEntries.size,
+    });
     this.gateEntries.set(key, e);
   }
 
@@ -112,7 +130,7 @@ export class LexMatcher {
    * All hits in all tokens, innocent matches already applied (and not
    * returned). Gate words are reported through `onGate` instead of as hits.
    */
-  matchAll(n: Normalized, tokens: Tokens, onGate?: (gateIds: readonly number[], tok: number) => void): LexHit[] {
+  matchAll(n: Normalized, tokens: Tokens, onGate?: (entry: LexEntry, tok: number) => void): LexHit[] {
     const out: LexHit[] = [];
     for (let t = 0; t < tokens.count; t++) {
       const s = tokens.s[t]!;
@@ -130,7 +148,7 @@ export class LexMatcher {
         }
       }
       for (const r of raw) {
-        if (r.entry.gateIds) onGate?.(r.entry.gateIds, t);
+        if (r.entry.gateIds) onGate?.(r.entry, t);
         else out.push({ entry: r.entry, tok: t, s, e, ms: r.ms, me: r.me, how: r.how });
       }
     }

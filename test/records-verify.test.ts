@@ -162,6 +162,22 @@ test("an altered archive entry and a forged checkpoint are caught", async () => 
   assert.equal(r.checkpoints.ok, false);
 });
 
+test("the stream head is a cache: an altered head makes the next entry link wrongly, which verify reports; a lost head is rebuilt", async () => {
+  const { db, key, org } = await setup();
+  const append = (recordId: string) => withTx(db.pool, (tx) =>
+    appendArchiveEntry(tx, { orgId: org.id, stream: ARCHIVE_STREAMS.registrations, recordType: "registration", recordId, payload: { recordId } }));
+  // A lost head row: the next append continues the chain from the entries.
+  await db.pool.query("delete from archive_heads where org_id = $1 and stream = $2", [org.id, ARCHIVE_STREAMS.registrations]);
+  assert.equal((await append("r2")).seq, 2);
+  assert.equal((await verifyRecords(db.pool, { orgId: org.id, key })).ok, true);
+  // An altered head: the entry appended after it carries the wrong predecessor.
+  await db.pool.query("update archive_heads set hash = repeat('0', 64) where org_id = $1 and stream = $2", [org.id, ARCHIVE_STREAMS.registrations]);
+  assert.equal((await append("r3")).seq, 3);
+  const r = await verifyRecords(db.pool, { orgId: org.id, key });
+  const chain = r.chains.find((c) => c.chainKey === ARCHIVE_STREAMS.registrations)!;
+  assert.equal(chain.firstBreak?.seq, 3);
+});
+
 test("the background tick indexes and records checkpoints for every organisation", async () => {
   const { db, key, org } = await setup();
   await recordsTick({ pool: db.pool, key });

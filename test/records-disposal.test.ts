@@ -65,6 +65,12 @@ test("dry run, legal hold, execution, kept log, and the chain still verifies", a
   // A dry run destroys nothing.
   assert.equal((await t.db.pool.query("select count(*)::int as n from captured_items where org_id = $1", [t.org.id])).rows[0].n, 5);
 
+  // c3 waits in the moderation queue (the projection and a dirty mark): both go with the item.
+  const c3 = (await t.db.pool.query<{ id: string }>("select id from captured_items where org_id = $1 and platform_item_id = 'c3'", [t.org.id])).rows[0]!.id;
+  await t.db.pool.query(`insert into moderation_queue (org_id, item_id, channel_id, view, severity, rank, captured_at) values ($1, $2, $3, 'needs_review', 0.5, -0.5, now())
+                         on conflict (org_id, item_id) do nothing`, [t.org.id, c3, channelId]);
+  await t.db.pool.query("insert into moderation_queue_dirty (org_id, item_id) values ($1, $2) on conflict do nothing", [t.org.id, c3]);
+
   const run = await api("POST", `/api/v1/records/disposal-rules/${ruleId}/execute`);
   assert.equal(run.statusCode, 200, run.body);
   const result = run.json() as { runId: string; disposed: number; versions: number; held: number };
@@ -72,6 +78,9 @@ test("dry run, legal hold, execution, kept log, and the chain still verifies", a
   const left = await t.db.pool.query<{ platform_item_id: string }>("select platform_item_id from captured_items where org_id = $1 order by 1", [t.org.id]);
   assert.deepEqual(left.rows.map((r) => r.platform_item_id), ["c1", "c2", "c4", "p1"]);
   assert.equal((await t.db.pool.query("select count(*)::int as n from capture_versions where org_id = $1 and text like '%cykelbanan%'", [t.org.id])).rows[0].n, 0);
+  for (const table of ["moderation_queue", "moderation_queue_dirty"]) {
+    assert.equal((await t.db.pool.query(`select count(*)::int as n from ${table} where org_id = $1 and item_id = $2`, [t.org.id, c3])).rows[0].n, 0, table);
+  }
   // The log is kept: the run in the archive chain and the links in disposed_versions.
   const log = await t.db.pool.query("select payload from archive_entries where org_id = $1 and stream = 'records.disposal'", [t.org.id]);
   assert.equal(log.rows[0].payload.planReference, "DHP 1.4.2");

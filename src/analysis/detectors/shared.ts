@@ -14,6 +14,30 @@ export interface Phase {
   run(ctx: AnalysisContext): Candidate[];
 }
 
+const NO_LETTER_BEFORE = /(?<![\p{L}])/yu;
+
+/**
+ * A cue test: `new RegExp(`${pre}|(?<![\p{L}])(?:${words})(?![\p{L}])`, "u").test(text)`,
+ * the same answer two to three times faster. V8 cannot skip ahead in a
+ * regex that opens with a lookbehind, so it runs the whole alternation at
+ * every position; without the lookbehind it finds candidates quickly, and
+ * the lookbehind is checked at each candidate. (At a candidate the original
+ * tries `pre` first too, so a `pre` match there is a match of both.)
+ */
+export function cueTest(words: string, pre?: string): (text: string) => boolean {
+  const scan = new RegExp(pre ? `(${pre})|(?:${words})(?![\\p{L}])` : `(?:${words})(?![\\p{L}])`, "gu");
+  return (text) => {
+    scan.lastIndex = 0;
+    for (let m = scan.exec(text); m; m = scan.exec(text)) {
+      if (pre && m[1] !== undefined) return true;
+      NO_LETTER_BEFORE.lastIndex = m.index;
+      if (NO_LETTER_BEFORE.test(text)) return true;
+      scan.lastIndex = m.index + 1;
+    }
+    return false;
+  };
+}
+
 export function severityConfidence(severity: number): number {
   return severity >= 4 ? 0.95 : severity === 3 ? 0.9 : severity === 2 ? 0.8 : 0.55;
 }

@@ -3,7 +3,7 @@
 // and reconciliation so that an action whose answer was lost is not repeated.
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { enqueuePlatformAction } from "../src/channels/index.ts";
+import { enqueuePlatformAction, enqueuePlatformActions } from "../src/channels/index.ts";
 import { startEmulators, type Emulators } from "../src/channels/emulators/server.ts";
 import type { FbComment } from "../src/channels/emulators/facebook.ts";
 import { createOutboxWorker, type OutboxWorker } from "../src/channels/outbox/outbox-worker.ts";
@@ -76,6 +76,23 @@ describe("outbox: acting on Facebook exactly once", () => {
 
   test("nothing can be enqueued for an item that is not captured", async () => {
     await assert.rejects(enqueue("00000000-0000-4000-8000-000000000001", "delete"), /not_found/);
+  });
+
+  test("many jobs in one statement (bulk decisions): applied once each; an item of another channel refuses the whole batch", async () => {
+    const a = await captured();
+    const b = await captured();
+    const jobs = [a, b].map((x) => ({ channelId: fb.channel.id, itemId: x.itemId, action: "hide" as const, idempotencyKey: `bulk-${x.itemId}` }));
+    const actor = { id: null, label: "moderator-test" };
+    await assert.rejects(withTx(t.db.pool, (tx) => enqueuePlatformActions(tx, t.org.id, actor, [...jobs, { ...jobs[0]!, channelId: t.org.id, idempotencyKey: "other" }])), /not_found|hittades inte/i);
+    assert.equal(await withTx(t.db.pool, (tx) => enqueuePlatformActions(tx, t.org.id, actor, jobs)), 2);
+    assert.equal(await withTx(t.db.pool, (tx) => enqueuePlatformActions(tx, t.org.id, actor, jobs)), 0, "the same keys again: nothing new");
+    const ids = (await t.db.pool.query<{ id: string }>("select id from platform_actions where idempotency_key = any($1::text[]) order by id", [jobs.map((j) => j.idempotencyKey)])).rows;
+    assert.equal(ids.length, 2);
+    for (const { id } of ids) assert.equal((await settle(id)).state, "done");
+    for (const x of [a, b]) {
+      assert.equal(emu.facebook.comments.get(x.c.id)!.isHidden, true);
+      assert.equal(emu.facebook.countApplied("hide", x.c.id), 1);
+    }
   });
 
   test("delete captures the platform's current text first (an edit we never heard of), then deletes", async () => {

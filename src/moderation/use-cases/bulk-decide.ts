@@ -10,6 +10,7 @@
 // warning before a ban — goes through record-decision.ts at its place in the
 // order, so the outcome is the same as deciding the items one by one.
 import { randomUUID } from "node:crypto";
+import { enqueuePlatformActions } from "../../channels/index.ts";
 import { recordAuditEvent } from "../../platform/audit/index.ts";
 import type { Tx } from "../../platform/db/pool.ts";
 import { AppError, type ErrorCode } from "../../platform/errors.ts";
@@ -136,17 +137,8 @@ async function insertPlanned(tx: Tx, o: BulkDecisionInput, planned: Planned[], i
       criticism: p.decision.criticism, author_platform_id: p.decision.authorPlatformId,
     })))],
   );
-  const actions = planned.flatMap((p) => p.actions.map((a) => ({ channel_id: p.channelId, item_id: p.itemId, action: a, key: `moderation:${p.decision.id}:${a}` })));
-  if (actions.length) {
-    // The outbox's own table and idempotency key (channels/outbox, as enqueuePlatformAction
-    // writes them), one statement for the batch; one wake-up for every outbox worker.
-    await tx.query(
-      `insert into platform_actions (org_id, channel_id, item_id, action, params, idempotency_key, actor_id, actor_label)
-       select $1, x.channel_id, x.item_id, x.action, '{}', x.key, $2, $3 from jsonb_to_recordset($4::jsonb) as x(channel_id uuid, item_id uuid, action text, key text)
-       on conflict (org_id, idempotency_key) do nothing`,
-      [o.orgId, o.actor.id, o.actor.label, JSON.stringify(actions)]);
-    await tx.query("select pg_notify('vaxel_outbox', $1)", [o.orgId]);
-  }
+  await enqueuePlatformActions(tx, o.orgId, o.actor,
+    planned.flatMap((p) => p.actions.map((a) => ({ channelId: p.channelId, itemId: p.itemId, action: a, idempotencyKey: `moderation:${p.decision.id}:${a}` }))));
   await recordAuditEvent(tx, {
     orgId: o.orgId, actor: o.actor, action: `moderation.${o.kind}`, targetType: "moderation_bulk_job", targetId: o.bulkId,
     after: { rule: o.ruleId, legalBasis: o.legalBasis, reason: o.reason, decisions: planned.map((p) => ({ item: p.itemId, decision: p.decision.id, visibility: p.visibility, platformActions: p.actions })) },

@@ -85,7 +85,8 @@ function mentionsOrg(ctx: AnalysisContext): boolean {
 function contactPosing(ctx: AnalysisContext): Candidate[] {
   const out: Candidate[] = [];
   const claimed = ctx.phrases("misleading").some((m) => m.rule.tags.includes("claim"));
-  if (!claimed && !(mentionsOrg(ctx) && ctx.tokens.words.some((w) => CLAIM_WORDS.has(w)))) return out;
+  // The claim word first: it is one set lookup per word and rarely present; mentionsOrg folds words.
+  if (!claimed && !(ctx.tokens.words.some((w) => CLAIM_WORDS.has(w)) && mentionsOrg(ctx))) return out;
   for (const m of findPhones(ctx)) {
     if (ctx.org.phones.has(m.e164)) continue;
     // Service numbers of other bodies (0771, 020, 0900) are not posing as the city's line.

@@ -9,6 +9,7 @@ import { planDisposal } from "./disposal/plan-disposal.ts";
 import { getArchiveSettings, setArchiveSettings, type ArchiveSettings } from "./export/archive-settings.ts";
 import { exportArchive, runSnapshots } from "./export/export-archive.ts";
 import { verifyRecords, type VerifyReport } from "./archive/verify-records.ts";
+import { formatPackageVerification, verifyPackage } from "./export/verify-package.ts";
 
 function recordsCommand(program: Command): Command {
   return program.commands.find((c) => c.name() === "records") ?? program.command("records").description("Allmänna handlingar / public records");
@@ -89,6 +90,17 @@ export function registerRecordsArchiveCommands(program: Command): void {
         process.stderr.write("VARNING: arkivets kedjor är brutna, se metadata/preservation/verification.json / WARNING: the archive's chains are broken\n");
         process.exitCode = 1;
       }
+    });
+
+  records
+    .command("verify-package")
+    .description("Kontrollera ett arkivpaket mot dess METS.xml (SHA-256, saknade och extra filer); exit 1 om det inte är intakt / verify an archival package against its METS.xml, exit 1 when not intact")
+    .argument("<dir>", "paketets katalog (den med METS.xml) / the package folder (the one holding METS.xml)")
+    .option("--json", "JSON output")
+    .action((dir: string, o: { json?: boolean }) => {
+      const r = verifyPackage(dir);
+      process.stdout.write(o.json ? `${JSON.stringify(r)}\n` : formatPackageVerification(r));
+      if (!r.ok) process.exitCode = 1;
     });
 
   records

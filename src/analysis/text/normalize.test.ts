@@ -1,6 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { F_LEET, F_STRETCH, F_WILD, normalize, originalSpan } from "./normalize.ts";
+import fc from "fast-check";
+import { F_LEET, F_STRETCH, F_WILD, normalize, normalizeFull, originalSpan } from "./normalize.ts";
 
 const norm = (s: string): string => normalize(s).text;
 
@@ -84,6 +85,24 @@ describe("normalize", () => {
     assert.equal(n.start.length, s.length);
     assert.equal(n.start[10], 10);
     assert.equal(n.special, false);
+  });
+
+  test("the fast path gives exactly what the full normalisation gives", () => {
+    const piece = fc.constantFrom(
+      "Hej", "hej", "på", "ÅÄÖ", "é", " ", "  ", "\n", ".", "!", "?", ",", "a", "b", "j", "ä", "x", "5", "12", "@", "$", "*", "-", "_", "'",
+      "😀", "👍", "🎉", "👍🏽", "❤️", "👨‍👩", "🄰", "𝐀", "\u0301", "\u200b", "\ud83d", "\ude00", "ааа", "aaa", "sss", "\t",
+    );
+    const same = (s: string): void => {
+      const a = normalize(s);
+      const b = normalizeFull(s);
+      assert.deepEqual(
+        { text: a.text, start: [...a.start], end: [...a.end], flags: [...a.flags], alt: [...a.alt], special: a.special, digits: a.digits, nonAscii: a.nonAscii },
+        { text: b.text, start: [...b.start], end: [...b.end], flags: [...b.flags], alt: [...b.alt], special: b.special, digits: b.digits, nonAscii: b.nonAscii },
+        JSON.stringify(s),
+      );
+    };
+    for (const s of ["Fina bilder från lekplatsen! 📸", "Tack 👍👍", "bra 😊 och 😂😂😂", "😀", "a 😀 b", "j ä v l a 😀", "5😀", "😀\u0301"]) same(s);
+    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }), (parts) => same(parts.join(""))), { numRuns: 3000 });
   });
 
   test("counts digits and notes non-ASCII text", () => {

@@ -255,9 +255,20 @@ function plainFastPath(original: string): Normalized | null {
   let nonAscii = false;
   let run = 0;
   let prev = -1;
+  // Emoji (astral pictographs) stay as they are, as in slowCluster: both code
+  // units of the pair map to the whole pair. A third of all comments have one.
+  let pairs: number[] | null = null;
   for (let i = 0; i < len; i++) {
     const c = original.charCodeAt(i);
-    if (c >= 0x100) return null;
+    if (c >= 0x100) {
+      if (!isPlainEmojiPair(original, i)) return null;
+      (pairs ??= []).push(i);
+      nonAscii = true;
+      prev = c;
+      run = 0;
+      i++;
+      continue;
+    }
     if (c >= 0x80) nonAscii = true;
     if (PLAIN[c] === 1) {
       // Three identical letters in a row would be collapsed.
@@ -272,7 +283,8 @@ function plainFastPath(original: string): Normalized | null {
     const before = i > 0 ? original.charCodeAt(i - 1) : 0x20;
     const after = i + 1 < len ? original.charCodeAt(i + 1) : 0x20;
     if (cls === C_SPACE) {
-      if (c !== 0x20 || i === 0 || after === 0x20 || CLASS[after] === C_SPACE || CLASS[after] === C_NL || after >= 0x100) return null;
+      // (A space before an emoji is kept like one before punctuation.)
+      if (c !== 0x20 || i === 0 || after === 0x20 || CLASS[after] === C_SPACE || CLASS[after] === C_NL || (after >= 0x100 && !isHighSurrogate(after))) return null;
       // "j ä v l a": a single letter between spaces may start a spaced-out word.
       if (i >= 2 && LATIN1_LETTER[before] === 1 && !isLetterCode(original.charCodeAt(i - 2)) && LATIN1_LETTER[after] === 1 && (i + 2 >= len || !isLetterCode(original.charCodeAt(i + 2)))) return null;
       continue;
@@ -292,9 +304,10 @@ function plainFastPath(original: string): Normalized | null {
       if (before >= 0x100 || after >= 0x100) return null;
       const lb = LATIN1_LETTER[before] === 1;
       const la = LATIN1_LETTER[after] === 1;
-      // Mirrors applyLeet/applyMasks: digits next to a letter, "$" before one,
-      // "@ ! |" and masks between two letters would change.
-      if (cls === C_DIGIT ? lb || la : c === 0x24 ? la : lb && la) return null;
+      // Mirrors applyLeet/applyMasks: digits and "$" next to a letter (on
+      // either side: "hej$" reads "hejs" there), "@ ! |" and masks between two
+      // letters would change.
+      if (cls === C_DIGIT || c === 0x24 ? lb || la : lb && la) return null;
       continue;
     }
     return null;
@@ -310,11 +323,21 @@ function plainFastPath(original: string): Normalized | null {
     ZEROS8 = new Uint8Array(size);
     ZEROS16 = new Uint16Array(size);
   }
+  let start = IDENTITY.subarray(0, len);
+  let end = IDENTITY_END.subarray(0, len);
+  if (pairs) {
+    start = start.slice();
+    end = end.slice();
+    for (const p of pairs) {
+      start[p + 1] = p;
+      end[p] = p + 2;
+    }
+  }
   return {
     original,
     text: original.toLowerCase(),
-    start: IDENTITY.subarray(0, len),
-    end: IDENTITY_END.subarray(0, len),
+    start,
+    end,
     flags: ZEROS8.subarray(0, len),
     alt: ZEROS16.subarray(0, len),
     special: false,
@@ -323,9 +346,31 @@ function plainFastPath(original: string): Normalized | null {
   };
 }
 
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/**
+ * A surrogate pair at `i` that the full path keeps unchanged with no other
+ * effect: a pictograph (U+1F300–U+1FAFF: emoji, no letters, no case) not
+ * followed by a combining mark (which would join its cluster).
+ */
+function isPlainEmojiPair(s: string, i: number): boolean {
+  const hi = s.charCodeAt(i);
+  if (!isHighSurrogate(hi) || i + 1 >= s.length) return false;
+  const lo = s.charCodeAt(i + 1);
+  if (lo < 0xdc00 || lo > 0xdfff) return false;
+  const cp = ((hi - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+  if (cp < 0x1f300 || cp > 0x1faff) return false;
+  return i + 2 >= s.length || !isMarkCode(s.charCodeAt(i + 2));
+}
+
 export function normalize(original: string): Normalized {
-  const fast = plainFastPath(original);
-  if (fast) return fast;
+  return plainFastPath(original) ?? normalizeFull(original);
+}
+
+/** The full normalisation, without the fast path (exported for the test that compares the two). */
+export function normalizeFull(original: string): Normalized {
   const len = original.length;
   const u = scratch;
   u.n = 0;

@@ -43,3 +43,51 @@ export function processCpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
+
+/**
+ * CPU milliseconds of the cluster's processes by kind ("backend",
+ * "autovacuum worker", "walwriter", …) from now until stop(): sampled, so a
+ * process that starts and exits between two samples is missed, and one that
+ * exits counts up to its last sample (autovacuum workers come and go).
+ */
+export function samplePostgresCpuByKind(pgData: string, everyMs = 100): { stop(): Map<string, number> } {
+  let postmaster = 0;
+  try {
+    postmaster = Number(fs.readFileSync(path.join(pgData, "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    // not running: nothing to sample
+  }
+  const seen = new Map<number, number>();
+  const byKind = new Map<string, number>();
+  let first = true;
+  const sample = () => {
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const f = statFields(Number(entry));
+      if (!f || Number(f[1]) !== postmaster) continue;
+      let cmd: string;
+      try {
+        cmd = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+      } catch {
+        continue; // exited meanwhile
+      }
+      // "postgres: user db 127.0.0.1(port) state" is a client backend; the others name themselves.
+      const kind = /^postgres: \S+ \S+ [\d.]+\(\d+\)/.test(cmd) ? "backend" : cmd.replace(/^postgres: /, "").replace(/ vaxel$/, "");
+      const ms = (Number(f[11]) + Number(f[12])) * TICK_MS;
+      // Processes already running at the start count from there; later ones from their start.
+      const before = seen.get(Number(entry)) ?? (first ? ms : 0);
+      seen.set(Number(entry), ms);
+      byKind.set(kind, (byKind.get(kind) ?? 0) + ms - before);
+    }
+    first = false;
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return byKind;
+    },
+  };
+}

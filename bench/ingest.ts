@@ -14,23 +14,13 @@
 // the PostgreSQL cluster) varies much less with the machine's load.
 //
 // Options: --rate 2000 --seconds 30 --max-seconds 10 --connections 256 --only vaxel|bare
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import Fastify from "fastify";
-import { buildApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
-import { addFacebookTestChannel } from "../src/channels/test-support.ts";
 import { matchSignature } from "../src/channels/webhooks/signature.ts";
 import { postgresCpuMs, processCpuMs } from "./ingest-cpu.ts";
 import { load, type LoadJob } from "./ingest-load.ts";
-import { startEmbedded } from "../src/platform/db/embedded.ts";
-import { migrate } from "../src/platform/db/migrate.ts";
-import { createPool, ensureDatabase, withDatabase } from "../src/platform/db/pool.ts";
-import { createLogger } from "../src/platform/logging.ts";
-import { createOrganisation } from "../src/platform/tenancy.ts";
+import { startIngestTarget } from "./ingest-setup.ts";
 import { generateCorpus } from "./lib/corpus.ts";
 import { printTable } from "./lib/table.ts";
 
@@ -57,22 +47,9 @@ const pct = (xs: number[], p: number) => {
   const CONNECTIONS = Number(a.connections);
 
   const startLoad = os.loadavg()[0]!;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vaxel-bench-ingest-"));
-  const pg = await startEmbedded({ dataDir: dir, attach: false });
-  await ensureDatabase(pg.url, "vaxel");
-  const pool = createPool(withDatabase(pg.url, "vaxel"), 12);
+  const target = await startIngestTarget();
+  const { pool, app, fb, url: vaxelUrl } = target;
   try {
-    await migrate(pool);
-    const org = await createOrganisation(pool, { slug: "benchkommun", name: "Benchkommun", domains: ["benchkommun.se"] });
-    const key = randomBytes(32);
-    const cfg = loadConfig({ LOG_LEVEL: "silent", VAXEL_DATA_DIR: dir, VAXEL_ENCRYPTION_KEY: key.toString("hex") });
-    const fb = await addFacebookTestChannel(pool, key, { orgId: org.id });
-    const app = await buildApp({ cfg, pool, logger: createLogger("silent") });
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    // The bench Page lives on no platform: automatic actions (hide a threat)
-    // are queued in the outbox as in production, but not sent anywhere.
-    await app.channels.outbox.stop();
-    const vaxelUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/webhooks/facebook`;
 
     // The baseline: verify the signature over the raw bytes, answer 200, store nothing.
     const bare = Fastify({ logger: false });
@@ -90,8 +67,7 @@ const pct = (xs: number[], p: number) => {
     const job = (url: string, prefix: string, rate: number, seconds: number): LoadJob =>
       ({ url, pageId: fb.pageId, appSecret: fb.appSecret, prefix, rate, seconds, connections: CONNECTIONS, texts });
 
-    const pgData = path.join(dir, "pg");
-    const cpu = () => ({ node: processCpuMs(), pg: postgresCpuMs(pgData) });
+    const cpu = () => ({ node: processCpuMs(), pg: postgresCpuMs(target.pgData) });
     const perDelivery = (before: { node: number; pg: number }, n: number) => {
       const now = cpu();
       return [n ? (now.node - before.node) / n : 0, n ? (now.pg - before.pg) / n : 0];
@@ -153,12 +129,9 @@ const pct = (xs: number[], p: number) => {
       ],
       rows,
     );
-    await app.close();
     await bare.close();
   } finally {
-    await pool.end().catch(() => undefined);
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await target.close();
   }
   // Idle keep-alive sockets and timers of the app must not keep the benchmark alive.
   process.exit(0);

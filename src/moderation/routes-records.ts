@@ -16,7 +16,8 @@ import { REPORT_STATUSES, updatePoliceReport } from "./police/create-police-repo
 import { sendPage } from "./web/send-page.ts";
 import type { ModerationRuntime } from "./runtime.ts";
 import { decideAppeal, findNotice, listAppeals, submitAppeal } from "./use-cases/appeals.ts";
-import { liftBan, listBans } from "./use-cases/block-list.ts";
+import { listBans } from "./use-cases/block-list.ts";
+import { liftBanFromList } from "./use-cases/lift-ban.ts";
 import { loadItemContext } from "./use-cases/item-context.ts";
 import { monthlyReport, supervisionReport, toCsv } from "./use-cases/supervision.ts";
 import { loadSettings } from "./store.ts";
@@ -29,7 +30,7 @@ const Id = Type.Object({ id: Type.String({ format: "uuid" }) });
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "–");
 const ruleName = (lang: "sv" | "en", r: string) => (isRuleId(r) ? RULE_LABELS[r][lang] : r);
 
-export const recordsRoutes: FastifyPluginAsync<{ pool: Pool; cfg: Config; runtime: ModerationRuntime }> = async (app, { pool, cfg }) => {
+export const recordsRoutes: FastifyPluginAsync<{ pool: Pool; cfg: Config; runtime: ModerationRuntime }> = async (app, { pool, cfg, runtime }) => {
   // ── Police reports ────────────────────────────────────────────────────────
   async function loadReport(orgId: string, id: string) {
     const r = await pool.query<{ id: string; item_id: string; package: Record<string, unknown>; package_sha256: string; at: Date; actor_label: string }>(
@@ -119,7 +120,7 @@ ${r.rendering ? html`<figure><img src="/moderation/police-reports/${r.id}/render
     const lang = req.lang;
     const bans = await listBans(pool, p.orgId);
     const rows = bans.map((b) => html`<tr><td>${iso(b.at)}</td><td>${b.channelName}</td><td>${b.authorName ?? ""} <code>${b.authorPlatformId}</code></td><td>${ruleName(lang, b.ruleId)}</td><td>${tm(lang, `basis.${b.legalBasis}` as ModKey)}</td><td>${b.strikes}</td><td>${b.reason ?? ""}</td><td>${b.actor}</td>
-<td>${b.liftedAt ? html`${tm(lang, "blocklist.lifted")} ${iso(b.liftedAt)}: ${b.liftReason}` : html`<form method="post" action="/moderation/blocklist/${b.id}/lift"><input type="hidden" name="_csrf" value="${p.csrfToken ?? ""}"><label for="lift-${b.id}" class="visually-hidden">${tm(lang, "reason")}</label><input id="lift-${b.id}" name="reason" required maxlength="2000"> <button type="submit">${tm(lang, "blocklist.lift")}</button></form>`}</td></tr>`);
+<td>${b.liftedAt ? html`${tm(lang, "blocklist.lifted")} ${iso(b.liftedAt)}: ${b.liftReason}${b.liftRuleId ? html` (${ruleName(lang, b.liftRuleId)} · ${tm(lang, `basis.${b.liftLegalBasis}` as ModKey)} · ${b.liftActor})` : ""}${b.unban === "manual" ? html`<br><span class="warn">${tm(lang, `unban.manual.${b.platform === "youtube" ? "youtube" : "other"}`)}</span>` : ""}` : html`<form method="post" action="/moderation/blocklist/${b.id}/lift"><input type="hidden" name="_csrf" value="${p.csrfToken ?? ""}"><label for="lift-${b.id}" class="visually-hidden">${tm(lang, "reason")}</label><input id="lift-${b.id}" name="reason" required maxlength="2000"> <button type="submit">${tm(lang, "blocklist.lift")}</button></form>`}</td></tr>`);
     return sendPage(req, reply, tm(lang, "blocklist.title"), html`<h1>${tm(lang, "blocklist.title")}</h1><p>${tm(lang, "blocklist.lead")}</p>
 <p><a href="/moderation/blocklist.csv">CSV</a> · <a href="/moderation/blocklist.json">JSON</a></p>
 ${rows.length ? html`<table><thead><tr><th scope="col">${tm(lang, "at")}</th><th scope="col">${tm(lang, "channel")}</th><th scope="col">${tm(lang, "author")}</th><th scope="col">${tm(lang, "rule")}</th><th scope="col">${tm(lang, "basis")}</th><th scope="col">n</th><th scope="col">${tm(lang, "reason")}</th><th scope="col">${tm(lang, "by")}</th><th scope="col">${tm(lang, "blocklist.lifted")}</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>–</p>`}`);
@@ -128,13 +129,16 @@ ${rows.length ? html`<table><thead><tr><th scope="col">${tm(lang, "at")}</th><th
     (await listBans(pool, req.principal!.orgId)).map((b) => ({ ...b, at: b.at.toISOString(), liftedAt: b.liftedAt?.toISOString() ?? null })));
   app.get("/moderation/blocklist.csv", { config: { permission: "moderation:read" }, schema: { hide: true } }, async (req, reply) => {
     const bans = await listBans(pool, req.principal!.orgId);
-    const csv = toCsv(["id", "at", "channel", "platform", "author_platform_id", "author_name", "rule", "legal_basis", "reason", "strikes", "warned", "actor", "lifted_at", "lift_reason"],
-      bans.map((b) => [b.id, b.at.toISOString(), b.channelName, b.platform, b.authorPlatformId, b.authorName, b.ruleId, b.legalBasis, b.reason, b.strikes, b.warned ? "yes" : "no", b.actor, b.liftedAt?.toISOString() ?? null, b.liftReason]));
+    const csv = toCsv(["id", "at", "channel", "platform", "author_platform_id", "author_name", "rule", "legal_basis", "reason", "strikes", "warned", "actor", "lifted_at", "lift_reason", "lift_rule", "lift_legal_basis", "lift_actor", "unban"],
+      bans.map((b) => [b.id, b.at.toISOString(), b.channelName, b.platform, b.authorPlatformId, b.authorName, b.ruleId, b.legalBasis, b.reason, b.strikes, b.warned ? "yes" : "no", b.actor, b.liftedAt?.toISOString() ?? null, b.liftReason, b.liftRuleId, b.liftLegalBasis, b.liftActor, b.unban]));
     return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="sparrlista.csv"').send(csv);
   });
   app.post("/moderation/blocklist/:id/lift", { config: { permission: "moderation:decide" }, schema: { hide: true, params: Id, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }), _csrf: Type.Optional(Type.String()) }) } }, async (req, reply) => {
     const p = req.principal!;
-    await withTx(pool, (tx) => liftBan(tx, { orgId: p.orgId, banId: (req.params as { id: string }).id, reason: (req.body as { reason: string }).reason, actor: { id: p.userId, label: p.username }, requestId: req.id }));
+    const out = await withTx(pool, (tx) => liftBanFromList(tx, { orgId: p.orgId, banId: (req.params as { id: string }).id, reason: (req.body as { reason: string }).reason, actor: { id: p.userId, label: p.username }, requestId: req.id, publicUrl: cfg.publicUrl }));
+    if (out.platformActions.length) app.channels.outbox.wake();
+    runtime.changed(p.orgId, [out.decision.itemId]);
+    if ((req.headers.accept ?? "").includes("application/json")) return { decisionId: out.decision.id, platformActions: out.platformActions };
     return reply.redirect("/moderation/blocklist", 303);
   });
 

@@ -8,9 +8,9 @@ import type { Queryable } from "../platform/db/pool.ts";
 const HEX = "0".repeat(64);
 
 /** A channel with no platform behind it (its outbox jobs are only recorded). */
-export async function addBareChannel(db: Queryable, orgId: string, name = "Floodsidan"): Promise<string> {
+export async function addBareChannel(db: Queryable, orgId: string, name = "Floodsidan", platform = "facebook"): Promise<string> {
   const id = randomUUID();
-  await db.query("insert into channels (org_id, id, platform, external_id, name, credentials) values ($1, $2, 'facebook', $3, $4, 'x')", [orgId, id, `p-${id}`, name]);
+  await db.query("insert into channels (org_id, id, platform, external_id, name, credentials) values ($1, $2, $5, $3, $4, 'x')", [orgId, id, `p-${id}`, name, platform]);
   return id;
 }
 
@@ -28,6 +28,8 @@ export async function seedAnalysedItems(db: Queryable, o: {
   findings: Finding[]; authors?: number;
   /** When each item arrived and was analysed (default: now). */
   at?: (i: number) => Date;
+  /** The channel's platform (default facebook). */
+  platform?: string;
 }): Promise<string[]> {
   const all: string[] = [];
   const start = (await db.query<{ s: number }>("select coalesce(max(seq), 0)::int as s from capture_versions where org_id = $1 and channel_id = $2", [o.orgId, o.channelId])).rows[0]!.s;
@@ -40,7 +42,7 @@ export async function seedAnalysedItems(db: Queryable, o: {
     const now = new Date();
     const ats = Array.from({ length: n }, (_, i) => (o.at ? o.at(off + i) : now).toISOString());
     await db.query(`insert into captured_items (org_id, id, channel_id, platform, platform_item_id, kind, post_platform_id, first_captured_at)
-      select $1, i, $2, 'facebook', p, 'comment', 'post1', t from unnest($3::uuid[], $4::text[], $5::timestamptz[]) as x(i, p, t)`, [o.orgId, o.channelId, ids, pid, ats]);
+      select $1, i, $2, $6, p, 'comment', 'post1', t from unnest($3::uuid[], $4::text[], $5::timestamptz[]) as x(i, p, t)`, [o.orgId, o.channelId, ids, pid, ats, o.platform ?? "facebook"]);
     await db.query(`insert into capture_versions (org_id, channel_id, seq, id, item_id, platform_item_id, version_key, event, source, received_at, author_platform_id, author_name, text, raw, content_hash, prev_hash, hash)
       select $1, $2, o + $7, v, i, p, 'add', 'add', 'webhook', at, 'a' || ((o + $7) % $8), 'Namn ' || ((o + $7) % $8), t, '{}', $9, $9, $9
         from unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $10::timestamptz[]) with ordinality as x(i, v, p, t, at, o)`,

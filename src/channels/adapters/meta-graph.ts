@@ -78,7 +78,7 @@ export interface MetaCommentApi {
 }
 
 type CommentAction = "hide" | "unhide" | "delete" | "reply";
-export const isCommentAction = (a: ActionContext["action"]): a is CommentAction => a !== "ban";
+export const isCommentAction = (a: ActionContext["action"]): a is CommentAction => a !== "ban" && a !== "unban";
 
 /** Was the action already applied (its evidence), or null: a retry after an unknown outcome acts only on null. */
 export async function commentActionDone(api: MetaCommentApi, ctx: ActionContext, action: CommentAction): Promise<Record<string, unknown> | null> {

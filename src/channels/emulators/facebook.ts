@@ -1,7 +1,8 @@
 // A local Facebook Graph API for Pages, following Meta's documented shapes:
 // the feed webhook (signed X-Hub-Signature-256 over Meta-escaped bytes, the
 // newer `from{}` and older `sender_id` shapes), feed and comment paging with
-// cursors, hide (is_hidden), delete, reply and block, and Graph errors
+// cursors, hide (is_hidden), delete, reply, block and unblock (DELETE
+// /{page-id}/blocked?user=…, answering {success: true}), and Graph errors
 // ({error:{message, type, code, error_subcode, fbtrace_id}}: 190 for an
 // expired token, 429 with Retry-After, 500). Used by tests, the benchmark and
 // the demo (`vaxel demo simulate`).
@@ -31,7 +32,7 @@ interface FbPage {
 }
 
 export interface AppliedAction {
-  action: "hide" | "unhide" | "delete" | "reply" | "block";
+  action: "hide" | "unhide" | "delete" | "reply" | "block" | "unblock";
   target: string;
   at: number;
 }
@@ -216,6 +217,17 @@ export class FacebookEmulator {
       this.blocked.get(page.id)?.add(user);
       this.applied.push({ action: "block", target: user, at: Date.now() });
       return { [user]: true };
+    });
+
+    app.delete("/:v/:id/blocked", async (req, reply) => {
+      const page = this.auth(req, reply);
+      if (!page) return reply;
+      const q = (req.query ?? {}) as { user?: string };
+      const user = String(q.user ?? (req.body as { user?: string } | undefined)?.user ?? "");
+      if (!user) return reply.status(400).send({ error: { message: "(#100) The parameter user is required", type: "OAuthException", code: 100, fbtrace_id: randomBytes(8).toString("hex") } });
+      this.blocked.get(page.id)?.delete(user);
+      this.applied.push({ action: "unblock", target: user, at: Date.now() });
+      return { success: true };
     });
 
     app.get("/:v/:id", async (req, reply) => {

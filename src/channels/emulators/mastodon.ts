@@ -1,8 +1,9 @@
 // A local Mastodon server for the city's account: statuses with HTML content,
 // mention notifications (types[], min_id, limit), webhooks signed
 // X-Hub-Signature: sha256=<hex> over the body (status.created/updated),
-// POST /api/v1/statuses honouring Idempotency-Key, the admin account action,
-// and {"error": "…"} errors.
+// POST /api/v1/statuses honouring Idempotency-Key, the admin account action
+// and unsuspend (POST /api/v1/admin/accounts/:id/unsuspend), and
+// {"error": "…"} errors.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { signBody } from "../webhooks/signature.ts";
 import { FaultInjector, installFaults } from "./faults.ts";
@@ -101,6 +102,16 @@ export class MastodonEmulator {
       if (type === "suspend" || type === "silence" || type === "disable") this.suspended.add(id);
       this.applied.push({ action: type ?? "none", target: id });
       return {};
+    });
+    app.post("/api/v1/admin/accounts/:id/unsuspend", async (req, reply) => {
+      const t = this.auth(req, reply);
+      if (!t) return reply;
+      if (!t.admin) return reply.status(403).send({ error: "This action is not allowed" });
+      const id = (req.params as { id: string }).id;
+      this.suspended.delete(id);
+      this.applied.push({ action: "unsuspend", target: id });
+      // Mastodon answers with the Admin::Account; the fields the executor and tests read.
+      return { id, suspended: false, silenced: false, disabled: false };
     });
   };
 }

@@ -3,7 +3,7 @@
 import type { ChangeInput } from "../../records/capture/index.ts";
 import type { ChannelRuntime } from "../registry/index.ts";
 
-export const PLATFORM_ACTIONS = ["hide", "unhide", "delete", "reply", "ban"] as const;
+export const PLATFORM_ACTIONS = ["hide", "unhide", "delete", "reply", "ban", "unban"] as const;
 export type PlatformActionKind = (typeof PLATFORM_ACTIONS)[number];
 
 export interface ActionItem {

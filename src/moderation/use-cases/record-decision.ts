@@ -1,7 +1,7 @@
 // Records one moderation decision as an append-only event and fans out its
 // effects in the same transaction: the platform action through the outbox,
-// the notification to the author, the block-list entry for a ban, and the
-// audit event. The item is locked for the transaction so two moderators
+// the notification to the author, the block-list entry for a ban (and its
+// lift when a ban is undone), and the audit event. The item is locked for the transaction so two moderators
 // cannot race on the same item's derived state.
 import { randomBytes } from "node:crypto";
 import type { CategoryId, LegalBasis } from "../../analysis/index.ts";
@@ -15,6 +15,7 @@ import { deriveState, type ItemState } from "../domain/state.ts";
 import { noticeText, type NoticeKind } from "../domain/templates.ts";
 import { loadDecisions, loadItem, loadLatestAnalyses, loadSettings, type DecisionRow, type ModItem } from "../store.ts";
 import { authorStanding } from "./author-strikes.ts";
+import { banOfDecision, liftBan, UNBAN_PLATFORMS } from "./block-list.ts";
 import { queueNote } from "../queue-note.ts";
 
 export interface DecisionInput {
@@ -104,6 +105,8 @@ export async function recordDecision(tx: Tx, input: DecisionInput): Promise<Deci
     case "undo":
       if (ref!.kind === "undo" || ref!.kind === "delete" || before.undone.has(ref!.id)) throw new AppError("moderation_state_conflict", { public: { undo: ref!.kind } });
       if (ref!.kind === "confirm" && byKind(events, ref!.refId) === "delete") throw new AppError("moderation_state_conflict", { public: { undo: "delete" } });
+      // Undoing a ban lifts it: the lift is a public record that says why.
+      if (ref!.kind === "ban" && !reason) throw new AppError("validation_failed", { public: { field: "reason" } });
       break;
     case "unhide":
       if (before.visibility !== "hidden") throw new AppError("moderation_state_conflict", { public: { state: before.visibility } });
@@ -170,6 +173,15 @@ export async function recordDecision(tx: Tx, input: DecisionInput): Promise<Deci
       [input.orgId, item.channelId, item.authorPlatformId, item.authorName, decision.id, ruleId, legalBasis, reason, standing.strikes, standing.warned, input.actor.id, input.actor.label],
     );
     if (BAN_PLATFORMS.has(item.platform)) await enqueue("ban", { authorPlatformId: item.authorPlatformId });
+  }
+  if (input.kind === "undo" && ref!.kind === "ban") {
+    // The block list keeps the ban and gains its lift (with this decision's
+    // rule, basis and reason); the platform is told where its API can lift a
+    // ban, elsewhere the block list says it is done by hand.
+    const ban = await banOfDecision(tx, input.orgId, ref!.id);
+    if (!ban) throw new AppError("moderation_state_conflict", { public: { undo: "ban", ban: null } });
+    await liftBan(tx, { orgId: input.orgId, banId: ban.id, decisionId: decision.id, ruleId, legalBasis, reason: reason!, actor: input.actor, requestId: input.requestId });
+    if (UNBAN_PLATFORMS.has(item.platform)) await enqueue("unban", { authorPlatformId: ban.authorPlatformId });
   }
   const removedByPerson = (human && after.visibility !== "visible" && before.visibility !== after.visibility) || (human && before.autoHidden && !after.autoHidden && after.visibility === "hidden");
   if (input.kind === "warn") {

@@ -10,9 +10,18 @@ import type { ItemContext } from "../use-cases/item-context.ts";
 import { highlight } from "./highlight.ts";
 import { tm, type ModKey } from "./messages.ts";
 import { ruleOptions } from "./queue-page.ts";
+import { UNBAN_PLATFORMS } from "../use-cases/block-list.ts";
 
 const iso = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
 const ruleName = (lang: Lang, r: string) => (isRuleId(r) ? RULE_LABELS[r][lang] : r);
+
+/** Undo is one click, except for a ban: undoing it lifts the ban, and the block list keeps why. */
+function undoForm(lang: Lang, csrf: string, itemId: string, d: ItemContext["decisions"][number]): SafeHtml {
+  const reason = d.kind === "ban"
+    ? html`<label for="lift-${d.id}">${tm(lang, "blocklist.liftReason")}</label> <input id="lift-${d.id}" name="reason" required maxlength="2000"> `
+    : "";
+  return html`<form method="post" action="/moderation/items/${itemId}/decisions" class="inline"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="kind" value="undo"><input type="hidden" name="refId" value="${d.id}">${reason}<button type="submit">${tm(lang, d.kind === "ban" ? "blocklist.lift" : "kind.undo")}<span class="visually-hidden"> ${iso(d.at)}</span></button></form>`;
+}
 
 export function itemBody(lang: Lang, csrf: string, c: ItemContext, o: { kind?: string | undefined; error?: string | undefined }): SafeHtml {
   const { item, analysis, state } = c;
@@ -25,7 +34,7 @@ export function itemBody(lang: Lang, csrf: string, c: ItemContext, o: { kind?: s
   const kinds = ["keep", "hide", "unhide", "delete", "escalate", "report_police", "warn", "ban"];
   const decisions = c.decisions.map((d) => html`<tr><td><time datetime="${d.at.toISOString()}">${iso(d.at)}</time></td><td>${tm(lang, `kind.${d.kind}` as ModKey)}${d.needsConfirmation ? " ⏳" : ""}${state.undone.has(d.id) ? html` <span class="muted">(${tm(lang, "kind.undo")})</span>` : ""}</td>
 <td>${ruleName(lang, d.ruleId)}</td><td>${tm(lang, `basis.${d.legalBasis}` as ModKey)}</td><td>${d.reason ?? ""}</td><td>${d.actorId ? d.actorLabel : tm(lang, "system")}</td>
-<td>${["hide", "escalate", "keep", "ban", "confirm"].includes(d.kind) && !state.undone.has(d.id) ? html`<form method="post" action="/moderation/items/${item.id}/decisions" class="inline"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="kind" value="undo"><input type="hidden" name="refId" value="${d.id}"><button type="submit">${tm(lang, "kind.undo")}<span class="visually-hidden"> ${iso(d.at)}</span></button></form>` : ""}</td></tr>`);
+<td>${["hide", "escalate", "keep", "ban", "confirm"].includes(d.kind) && !state.undone.has(d.id) ? undoForm(lang, csrf, item.id, d) : ""}${d.kind === "ban" && state.undone.has(d.id) && !UNBAN_PLATFORMS.has(item.platform) ? html`<span class="warn">${tm(lang, item.platform === "youtube" ? "unban.manual.youtube" : "unban.manual.other")}</span>` : ""}</td></tr>`);
   const pa = c.platformActions.map((p) => html`<li>${p.action}: <strong>${p.state}</strong> (${p.attempts})${p.lastErrorSv ? html` — ${p.lastErrorSv}` : ""}</li>`);
   const history = c.history.map((h) => html`<li>${iso(h.at)} · ${tm(lang, `kind.${h.kind}` as ModKey)} · ${ruleName(lang, h.ruleId)} · ${h.actorLabel} — <a href="/moderation/items/${h.itemId}">${(h.text ?? "").slice(0, 80)}</a></li>`);
   const consistency = c.consistency.map((x) => html`<tr><td>${ruleName(lang, x.ruleId)}</td><td>${tm(lang, `kind.${x.kind}` as ModKey)}</td><td>${x.n}</td></tr>`);

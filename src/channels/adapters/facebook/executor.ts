@@ -1,6 +1,6 @@
 // Facebook Page actions: hide/unhide (POST /{comment-id} is_hidden), delete
-// (DELETE /{comment-id}), reply (POST /{comment-id}/comments) and block
-// (POST /{page-id}/blocked). When the previous attempt's outcome is unknown,
+// (DELETE /{comment-id}), reply (POST /{comment-id}/comments), block
+// (POST /{page-id}/blocked) and unblock (DELETE /{page-id}/blocked?user=…). When the previous attempt's outcome is unknown,
 // the comment's state is read first, so a retry never acts twice.
 import { PlatformError } from "../../outbox/platform-error.ts";
 import type { ActionContext, PlatformExecutor } from "../../outbox/types.ts";
@@ -37,11 +37,14 @@ export const facebookExecutor: PlatformExecutor = {
   async alreadyDone(ctx) {
     if (isCommentAction(ctx.action)) return commentActionDone(FACEBOOK_COMMENTS, ctx, ctx.action);
     const r = await new GraphClient(ctx.channel).call("GET", `${ctx.channel.externalId}/blocked`, { user: banTarget(ctx) });
-    return Array.isArray(r.data) && r.data.length > 0 ? { blocked: true } : null;
+    const blocked = Array.isArray(r.data) && r.data.length > 0;
+    if (ctx.action === "unban") return blocked ? null : { blocked: false };
+    return blocked ? { blocked: true } : null;
   },
 
   async execute(ctx) {
     if (isCommentAction(ctx.action)) return executeCommentAction(FACEBOOK_COMMENTS, ctx, ctx.action);
-    return new GraphClient(ctx.channel).call("POST", `${ctx.channel.externalId}/blocked`, { user: banTarget(ctx) });
+    const method = ctx.action === "unban" ? "DELETE" : "POST";
+    return new GraphClient(ctx.channel).call(method, `${ctx.channel.externalId}/blocked`, { user: banTarget(ctx) });
   },
 };

@@ -1,6 +1,9 @@
 // YouTube moderation: comments.setModerationStatus (heldForReview to hide,
 // published to unhide, rejected to delete, rejected + banAuthor to ban) and
-// comments.insert for replies. A rejected comment can never be listed again,
+// comments.insert for replies. There is no way back from banAuthor in the
+// Data API (setModerationStatus only bans; the channel owner lifts it under
+// "Hidden users" in YouTube Studio), so `unban` is never enqueued for YouTube
+// and refused here in plain words if it ever is. A rejected comment can never be listed again,
 // so the comment is read and captured first (the worker's snapshot step), and
 // each call is paid from the channel's daily quota.
 import { PlatformError } from "../../outbox/platform-error.ts";
@@ -24,7 +27,7 @@ export function youtubeExecutor(pool: Pool): PlatformExecutor {
       return c ? commentToChange(c, ctx.item.postPlatformId, ctx.item.kind === "reply" ? ctx.item.parentPlatformId : null) : null;
     },
     async alreadyDone(ctx) {
-      if (ctx.action === "reply") return null; // comments.insert has no idempotency; replies are listed below the parent
+      if (ctx.action === "reply" || ctx.action === "unban") return null; // comments.insert has no idempotency; replies are listed below the parent
       const c = await fetchComment(ctx);
       const status = c && isRecord(c.snippet) ? c.snippet.moderationStatus : undefined;
       if (!c) return ctx.action === "delete" || ctx.action === "ban" ? { rejected: true } : null;
@@ -36,6 +39,7 @@ export function youtubeExecutor(pool: Pool): PlatformExecutor {
         await reserveQuota(pool, ctx.channel, COST.insert, "action");
         return client.call("POST", "comments", { part: "snippet" }, { snippet: { parentId: ctx.item.kind === "reply" ? ctx.item.parentPlatformId : ctx.item.platformItemId, textOriginal: String(ctx.params.message) } });
       }
+      if (ctx.action === "unban") throw new PlatformError("not_supported", { message: "YouTube Data API cannot lift a ban: remove the author from Hidden users in YouTube Studio" });
       const status = STATUS[ctx.action];
       if (!status) throw new PlatformError("not_supported");
       await reserveQuota(pool, ctx.channel, COST.moderate, "action");

@@ -1,0 +1,162 @@
+// Lifting a ban (issue #6): undoing a ban decision — on the item page or from
+// the block list — writes the lift row with its own decision, rule, legal
+// basis and reason (append-only), and tells the platform through the outbox
+// where its API can lift a ban: Facebook (DELETE /{page-id}/blocked) and
+// Mastodon (admin unsuspend), each against its emulator. YouTube has no
+// un-ban in its Data API: no job, and the block list says so in plain words.
+import assert from "node:assert/strict";
+import { before, describe, test } from "node:test";
+import { addChannel } from "../src/channels/index.ts";
+import { startEmulators, type Emulators } from "../src/channels/emulators/server.ts";
+import { addFacebookTestChannel, type FbTestChannel } from "../src/channels/test-support.ts";
+import { addBareChannel, seedAnalysedItems, testFinding } from "../src/moderation/test-support.ts";
+import { loadEncryptionKey } from "../src/platform/secrets.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { onCleanup } from "./helpers/db.ts";
+import { listen } from "./helpers/http-server.ts";
+
+const MASTODON_ME = "109000000000000001";
+
+describe("moderation: lifting a ban", () => {
+  let t: TestApp;
+  let emu: Emulators;
+  let fb: FbTestChannel;
+  let postId: string;
+  let mod: { cookie: string; csrf: string };
+  let n = 0;
+
+  before(async () => {
+    t = await buildTestApp({ config: { workers: false } });
+    const base = await listen(t);
+    emu = await startEmulators();
+    onCleanup(() => emu.close());
+    const key = loadEncryptionKey(t.cfg);
+    fb = await addFacebookTestChannel(t.db.pool, key, { orgId: t.org.id, emulators: emu, callbackUrl: `${base}/webhooks/facebook` });
+    postId = emu.facebook.createPost(fb.pageId, "Nya cykelbanor på Storgatan.");
+    await addChannel({ pool: t.db.pool, key }, {
+      orgId: t.org.id, platform: "mastodon", externalId: MASTODON_ME, name: "@stad@social.example", apiBaseUrl: `${emu.url}/mastodon`,
+      credentials: { accessToken: "mastodon-admin-token", webhookSecret: "mastodon-hook-secret" }, actor: { id: null, label: "test" },
+    });
+    emu.mastodon.tokens.set("mastodon-admin-token", { accountId: MASTODON_ME, admin: true });
+    emu.mastodon.webhook = { url: `${base}/webhooks/mastodon`, secret: "mastodon-hook-secret" };
+    const u = await t.user(["moderator"], "bans-moderator");
+    mod = await t.login(u.username, u.password);
+  });
+
+  async function api(method: string, url: string, body?: unknown) {
+    const res = await t.app.inject({ method: method as "GET", url, headers: { cookie: mod.cookie, "x-csrf-token": mod.csrf, accept: "application/json", ...(body ? { "content-type": "application/json" } : {}) }, ...(body ? { payload: JSON.stringify(body) } : {}) });
+    return { status: res.statusCode, body: res.headers["content-type"]?.toString().includes("json") ? res.json() : res.body };
+  }
+  const decide = (itemId: string, body: Record<string, unknown>) => api("POST", `/moderation/items/${itemId}/decisions`, body);
+  async function settle() {
+    await t.app.channels.analysis.drain();
+    await t.app.moderation.runAutomatic();
+    for (let i = 0; i < 5; i++) await t.app.channels.outbox.runDue();
+  }
+  async function fbThreat(authorId: string): Promise<string> {
+    const c = await emu.facebook.comment({ pageId: fb.pageId, postId, from: { id: authorId, name: `Person ${++n}` }, message: "Jag ska döda dig, vi vet var du bor." });
+    await settle();
+    return (await t.db.pool.query<{ id: string }>("select id from captured_items where platform_item_id = $1", [c.id])).rows[0]!.id;
+  }
+  /** A ban with a written reason (no warning came first). Returns the ban decision id. */
+  async function ban(itemId: string): Promise<string> {
+    const r = await decide(itemId, { kind: "ban", ruleId: "threat", legalBasis: "bbs-5", reason: "Upprepade grova hot mot personal." });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    await settle();
+    return (r.body as { decision: { id: string } }).decision.id;
+  }
+  type BanJson = { id: string; authorPlatformId: string; liftedAt: string | null; liftReason: string | null; liftDecisionId: string | null; liftRuleId: string | null; liftLegalBasis: string | null; unban: string };
+  const blockList = async () => (await api("GET", "/moderation/blocklist.json")).body as BanJson[];
+
+  test("undo on a Facebook ban lifts it: lift row with rule, basis and reason, unblocked through the outbox", async () => {
+    const itemId = await fbThreat("u-lift");
+    const banId = await ban(itemId);
+    assert.ok(emu.facebook.blocked.get(fb.pageId)!.has("u-lift"));
+
+    const noReason = await decide(itemId, { kind: "undo", refId: banId });
+    assert.equal(noReason.status, 400, "a lift is a public record that says why");
+    assert.equal((noReason.body as { error: { code: string } }).error.code, "validation_failed");
+    assert.equal((await t.db.pool.query("select count(*)::int as n from moderation_ban_lifts")).rows[0].n, 0);
+
+    const undo = await decide(itemId, { kind: "undo", refId: banId, reason: "Personen har bett om ursäkt." });
+    assert.equal(undo.status, 201, JSON.stringify(undo.body));
+    const out = undo.body as { decision: { id: string; ruleId: string; legalBasis: string }; platformActions: { action: string }[] };
+    assert.deepEqual(out.platformActions.map((a) => a.action), ["unban"]);
+    assert.equal(out.decision.ruleId, "threat");
+    assert.equal(out.decision.legalBasis, "bbs-5");
+    await settle();
+    assert.equal(emu.facebook.blocked.get(fb.pageId)!.has("u-lift"), false, "unblocked on the Page");
+    assert.equal(emu.facebook.countApplied("unblock", "u-lift"), 1);
+    const job = await t.db.pool.query("select state, params from platform_actions where idempotency_key = $1", [`moderation:${out.decision.id}:unban`]);
+    assert.deepEqual(job.rows, [{ state: "done", params: { authorPlatformId: "u-lift" } }]);
+
+    const lift = (await t.db.pool.query("select l.decision_id, l.rule_id, l.legal_basis, l.reason, l.actor_label from moderation_ban_lifts l join moderation_bans b on b.id = l.ban_id where b.decision_id = $1", [banId])).rows;
+    assert.deepEqual(lift, [{ decision_id: out.decision.id, rule_id: "threat", legal_basis: "bbs-5", reason: "Personen har bett om ursäkt.", actor_label: "bans-moderator" }]);
+    const entry = (await blockList()).find((b) => b.authorPlatformId === "u-lift")!;
+    assert.ok(entry.liftedAt, "the block list shows the ban as lifted");
+    assert.equal(entry.liftDecisionId, out.decision.id);
+    assert.equal(entry.unban, "platform");
+    await assert.rejects(t.db.pool.query("delete from moderation_ban_lifts"), /append-only|not allowed|refuse/i);
+    const audit = await t.db.pool.query<{ action: string }>("select action from audit_events where action in ('moderation.undo', 'moderation.ban.lifted') and (target_id = $1 or target_id = (select id::text from moderation_bans where decision_id = $2))", [itemId, banId]);
+    assert.deepEqual(audit.rows.map((r) => r.action).sort(), ["moderation.ban.lifted", "moderation.undo"]);
+
+    const page = await t.app.inject({ method: "GET", url: `/moderation/items/${itemId}`, headers: { cookie: mod.cookie } });
+    assert.doesNotMatch(page.body, /<strong>Avstängd\.<\/strong>/, "the author is no longer shown as banned");
+    const again = await decide(itemId, { kind: "undo", refId: banId, reason: "En gång till." });
+    assert.equal(again.status, 409, "a ban is lifted once");
+    // Lifted, the author can be banned again (a new ban row; the old one stays).
+    await ban(itemId);
+    assert.ok(emu.facebook.blocked.get(fb.pageId)!.has("u-lift"));
+    assert.equal((await blockList()).filter((b) => b.authorPlatformId === "u-lift").length, 2);
+  });
+
+  test("the item page asks for a reason before it lifts a ban", async () => {
+    const itemId = await fbThreat("u-form");
+    const banId = await ban(itemId);
+    const page = await t.app.inject({ method: "GET", url: `/moderation/items/${itemId}`, headers: { cookie: mod.cookie } });
+    assert.match(page.body, new RegExp(`<label for="lift-${banId}">[^<]+</label> <input id="lift-${banId}" name="reason" required`));
+  });
+
+  test("lifting from the block list is the same undo decision and reaches the platform", async () => {
+    const itemId = await fbThreat("u-list");
+    const banDecision = await ban(itemId);
+    const entry = (await blockList()).find((b) => b.authorPlatformId === "u-list" && !b.liftedAt)!;
+    const r = await api("POST", `/moderation/blocklist/${entry.id}/lift`, { reason: "Avstängningen var ett misstag." });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    await settle();
+    assert.equal(emu.facebook.blocked.get(fb.pageId)!.has("u-list"), false);
+    const undo = await t.db.pool.query("select kind, ref_id, rule_id, legal_basis, reason from moderation_decisions where item_id = $1 and kind = 'undo'", [itemId]);
+    assert.deepEqual(undo.rows, [{ kind: "undo", ref_id: banDecision, rule_id: "threat", legal_basis: "bbs-5", reason: "Avstängningen var ett misstag." }]);
+    assert.equal((await api("POST", `/moderation/blocklist/${entry.id}/lift`, { reason: "Igen." })).status, 409);
+  });
+
+  test("Mastodon: a lifted ban unsuspends the account on the city's server", async () => {
+    const s = await emu.mastodon.post({ accountId: MASTODON_ME, accountAcct: "stad", from: { id: "777", acct: "arg@mastodon.example" }, html: "<p>@stad Jag ska döda dig.</p>" });
+    const itemId = (await t.db.pool.query<{ id: string }>("select id from captured_items where platform_item_id = $1", [s.id])).rows[0]!.id;
+    await settle();
+    const banId = await ban(itemId);
+    assert.ok(emu.mastodon.suspended.has("777"));
+    const undo = await decide(itemId, { kind: "undo", refId: banId, reason: "Beslutet omprövat." });
+    assert.equal(undo.status, 201, JSON.stringify(undo.body));
+    await settle();
+    assert.equal(emu.mastodon.suspended.has("777"), false);
+    assert.deepEqual(emu.mastodon.applied.filter((a) => a.target === "777").map((a) => a.action), ["suspend", "unsuspend"]);
+  });
+
+  test("YouTube has no un-ban: no outbox job, and the block list says it is done in YouTube Studio", async () => {
+    const channelId = await addBareChannel(t.db.pool, t.org.id, "Stadens YouTube", "youtube");
+    const [itemId] = await seedAnalysedItems(t.db.pool, { orgId: t.org.id, channelId, n: 1, text: () => "Jag ska döda dig.", labels: ["threat"], action: "review", findings: [testFinding("threat", "bbs-5")], platform: "youtube" });
+    const b = await decide(itemId!, { kind: "ban", ruleId: "threat", legalBasis: "bbs-5", reason: "Grovt hot mot en tjänsteperson." });
+    assert.equal(b.status, 201, JSON.stringify(b.body));
+    assert.deepEqual((b.body as { platformActions: { action: string }[] }).platformActions.map((a) => a.action), ["ban"]);
+    const undo = await decide(itemId!, { kind: "undo", refId: (b.body as { decision: { id: string } }).decision.id, reason: "Omprövat efter samtal." });
+    assert.equal(undo.status, 201, JSON.stringify(undo.body));
+    assert.deepEqual((undo.body as { platformActions: unknown[] }).platformActions, []);
+    const entry = (await blockList()).find((x) => x.liftDecisionId === (undo.body as { decision: { id: string } }).decision.id)!;
+    assert.equal(entry.unban, "manual");
+    const page = await t.app.inject({ method: "GET", url: "/moderation/blocklist", headers: { cookie: mod.cookie } });
+    assert.match(page.body, /Dolda användare i YouTube Studio/);
+    const en = await t.app.inject({ method: "GET", url: "/moderation/blocklist?lang=en", headers: { cookie: mod.cookie } });
+    assert.match(en.body, /Hidden users in YouTube Studio/);
+  });
+});

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "../../platform/audit/index.ts";
 import type { Pool } from "../../platform/db/pool.ts";
 import { withTx } from "../../platform/db/pool.ts";
 import { AppError } from "../../platform/errors.ts";
+import { unitExists } from "./list-units.ts";
 
 export async function flagItemForRegistration(deps: { pool: Pool }, i: { orgId: string; itemId: string; reason: string; actor: Actor }): Promise<void> {
   await withTx(deps.pool, async (tx) => {
@@ -18,8 +19,9 @@ export async function flagItemForRegistration(deps: { pool: Pool }, i: { orgId: 
 
 export async function createDiarySeries(deps: { pool: Pool }, i: { orgId: string; code: string; name: string; unitId?: string | null; actor: Actor }): Promise<void> {
   await withTx(deps.pool, async (tx) => {
+    if (i.unitId && !(await unitExists(tx, i.orgId, i.unitId))) throw new AppError("validation_failed", { public: { field: "unitId" } });
     const r = await tx.query("insert into diary_series (org_id, code, name, unit_id) values ($1, $2, $3, $4) on conflict do nothing", [i.orgId, i.code, i.name, i.unitId ?? null]);
-    if (!r.rowCount) throw new AppError("conflict", { public: { series: i.code } });
+    if (!r.rowCount) throw new AppError("conflict", { public: { series: i.code, field: "code" } });
     await recordAuditEvent(tx, { orgId: i.orgId, actor: i.actor, action: "records.series_created", targetType: "diary_series", targetId: i.code, after: { code: i.code, name: i.name } });
   });
 }

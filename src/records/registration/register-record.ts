@@ -9,6 +9,7 @@ import { withTx } from "../../platform/db/pool.ts";
 import { AppError } from "../../platform/errors.ts";
 import { appendArchiveEntry, ARCHIVE_STREAMS } from "../archive/append-archive-entry.ts";
 import { findPersonalData } from "../redaction/personal-data.ts";
+import { unitExists } from "./list-units.ts";
 
 export const REGISTRATION_REASONS = ["secret", "removed_rule_breaking", "matter", "registrar_flag", "manual"] as const;
 export type RegistrationReason = (typeof REGISTRATION_REASONS)[number];
@@ -58,10 +59,11 @@ export async function registerRecord(deps: { pool: Pool }, i: RegisterRecordInpu
   // The subject line is public even when the record is secret: it must not
   // carry the secret data itself.
   const sensitive = findPersonalData(i.subject);
-  if (sensitive.length) throw new AppError("registration_subject_sensitive", { public: { found: sensitive.map((s) => s.kindSv).join(", ") } });
+  if (sensitive.length) throw new AppError("registration_subject_sensitive", { public: { found: sensitive.map((s) => s.kindSv).join(", "), field: "subject" } });
   return withTx(deps.pool, async (tx) => {
     const series = await tx.query("select 1 from diary_series where org_id = $1 and code = $2", [i.orgId, i.series]);
-    if (!series.rowCount) throw new AppError("registration_series_unknown", { public: { series: i.series } });
+    if (!series.rowCount) throw new AppError("registration_series_unknown", { public: { series: i.series, field: "series" } });
+    if (i.unitId && !(await unitExists(tx, i.orgId, i.unitId))) throw new AppError("validation_failed", { public: { field: "unitId" } });
     let receivedAt = i.receivedAt ?? null;
     let sender = i.sender ?? null;
     if (i.itemId) {

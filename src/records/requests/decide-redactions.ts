@@ -29,6 +29,15 @@ export async function decideRedaction(deps: { pool: Pool }, i: { orgId: string; 
 
 /** A redaction the analyzer did not propose: a span of the text, or (field 'author') the author's name. */
 export async function addRedaction(deps: { pool: Pool }, i: { orgId: string; requestId: string; itemId: string; field?: "text" | "author"; start: number; end: number; kindSv: string; ground: string; actor: Actor }): Promise<{ id: string }> {
+  const [r] = await addRedactions(deps, { ...i, spans: [{ start: i.start, end: i.end }] });
+  return r!;
+}
+
+/**
+ * Several spans of one item withheld on one ground, all or none (a name that
+ * occurs three times is withheld three times or not at all).
+ */
+export async function addRedactions(deps: { pool: Pool }, i: { orgId: string; requestId: string; itemId: string; field?: "text" | "author"; spans: readonly { start: number; end: number }[]; kindSv: string; ground: string; actor: Actor }): Promise<{ id: string }[]> {
   const field = i.field ?? "text";
   return withTx(deps.pool, async (tx) => {
     await lockOpen(tx, i.orgId, i.requestId);
@@ -38,12 +47,16 @@ export async function addRedaction(deps: { pool: Pool }, i: { orgId: string; req
     const row = item.rows[0];
     const text = field === "author" ? row?.author_name : row?.text;
     if (text == null) throw new AppError("not_found");
-    if (i.end > text.length || i.start >= i.end) throw new AppError("validation_failed", { public: { field: "span" } });
-    const r = await tx.query<{ id: string }>(
-      `insert into records_request_redactions (org_id, request_id, item_id, field, span_start, span_end, kind_sv, ground, source, state, decided_by, decided_at)
-       values ($1, $2, $3, $9, $4, $5, $6, $7, 'registrar', 'confirmed', $8, now()) returning id`,
-      [i.orgId, i.requestId, i.itemId, i.start, i.end, i.kindSv, i.ground, i.actor.label, field]);
-    return { id: r.rows[0]!.id };
+    const ids: { id: string }[] = [];
+    for (const s of i.spans) {
+      if (s.end > text.length || s.start >= s.end) throw new AppError("validation_failed", { public: { field: "span" } });
+      const r = await tx.query<{ id: string }>(
+        `insert into records_request_redactions (org_id, request_id, item_id, field, span_start, span_end, kind_sv, ground, source, state, decided_by, decided_at)
+         values ($1, $2, $3, $9, $4, $5, $6, $7, 'registrar', 'confirmed', $8, now()) returning id`,
+        [i.orgId, i.requestId, i.itemId, s.start, s.end, i.kindSv, i.ground, i.actor.label, field]);
+      ids.push(r.rows[0]!);
+    }
+    return ids;
   });
 }
 

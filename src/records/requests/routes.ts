@@ -6,15 +6,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { recordAuditEvent } from "../../platform/audit/index.ts";
 import type { Pool } from "../../platform/db/pool.ts";
 import { withTx } from "../../platform/db/pool.ts";
+import { AppError } from "../../platform/errors.ts";
 import type { SafeHtml } from "../../web/html.ts";
 import { page } from "../../web/layout.ts";
 import { tr } from "../web/messages.ts";
-import { requestPageBody, requestsListBody } from "../web/requests-page.ts";
+import { appErrorToForm, dropEmptyFormFields, formErrorStatus, schemaErrors, type FormError } from "../web/form-errors.ts";
+import { requestPageBody, requestsListBody, withholdFields } from "../web/requests-page.ts";
 import { createRecordsRequest } from "./create-request.ts";
 import { addRedaction, confirmRecordsRequest, decideRedaction } from "./decide-redactions.ts";
 import { requestCsv, requestPdf } from "./export-request.ts";
 import { loadRecordsRequest } from "./load-request.ts";
 import { selectRequestItems } from "./select-items.ts";
+import { withholdPassage } from "./withhold-passage.ts";
 
 const Id = Type.Object({ id: Type.String({ format: "uuid" }) });
 const CreateBody = Type.Object({
@@ -41,6 +44,17 @@ const AddRedactionBody = Type.Object({
   field: Type.Optional(Type.Union([Type.Literal("text"), Type.Literal("author")])),
   start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 1 }),
   kindSv: Type.String({ minLength: 1, maxLength: 200 }), ground: Type.String({ minLength: 1, maxLength: 200 }),
+});
+
+const WithholdBody = Type.Object({
+  itemId: Type.String({ format: "uuid" }),
+  field: Type.Union([Type.Literal("text"), Type.Literal("author")]),
+  passage: Type.String({ minLength: 1, maxLength: 1000 }),
+  kindSv: Type.String({ minLength: 1, maxLength: 200 }),
+  ground: Type.String({ minLength: 1, maxLength: 200 }),
+  /** The item's place on the page, so an error links to its form. */
+  n: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+  _csrf: Type.Optional(Type.String()),
 });
 
 export async function registerRequestRoutes(app: FastifyInstance, pool: Pool): Promise<void> {
@@ -105,9 +119,26 @@ export async function registerRequestRoutes(app: FastifyInstance, pool: Pool): P
     const { id } = await createRecordsRequest({ pool }, { orgId: orgOf(req), ...(req.body as Static<typeof CreateBody>), actor: actorOf(req) });
     return reply.redirect(`/records/requests/${id}`, 303);
   });
-  app.get("/records/requests/:id", { ...htmlCfg, schema: { hide: true, params: Id } }, async (req, reply) => {
-    const r = await loadAudited(req, (req.params as { id: string }).id);
-    return send(req, reply, tr(req.lang, "requests.title"), requestPageBody(req.lang, r, req.principal?.csrfToken ?? ""));
+  const requestPage = async (req: FastifyRequest, reply: FastifyReply, id: string, errors: FormError[] = []) => {
+    const r = await loadAudited(req, id);
+    if (errors.length) reply.status(formErrorStatus(errors));
+    return send(req, reply, tr(req.lang, "requests.title"), requestPageBody(req.lang, r, req.principal?.csrfToken ?? "", errors));
+  };
+  app.get("/records/requests/:id", { ...htmlCfg, schema: { hide: true, params: Id } }, async (req, reply) => requestPage(req, reply, (req.params as { id: string }).id));
+  // A hand-made redaction: the passage as written in the record; errors shown on the request's page.
+  app.post("/records/requests/:id/withhold", { ...htmlCfg, attachValidation: true, preValidation: dropEmptyFormFields, schema: { hide: true, params: Id, body: WithholdBody } }, async (req, reply) => {
+    const id = (req.params as { id: string }).id;
+    const b = req.body as Static<typeof WithholdBody>;
+    const fields = withholdFields(req.lang, typeof b?.n === "number" ? b.n : 0);
+    if (req.validationError) return requestPage(req, reply, id, schemaErrors(req.lang, req.validationError, fields));
+    try {
+      await withholdPassage({ pool }, { orgId: orgOf(req), requestId: id, itemId: b.itemId, field: b.field, passage: b.passage, kindSv: b.kindSv, ground: b.ground, actor: actorOf(req) });
+    } catch (err) {
+      const errors = appErrorToForm(req.lang, err, fields);
+      const notInRecord = err instanceof AppError && err.publicContext?.why === "not_in_record";
+      return requestPage(req, reply, id, notInRecord ? errors.map((e) => ({ ...e, message: tr(req.lang, "requests.passageNotFound") })) : errors);
+    }
+    return reply.redirect(`/records/requests/${id}`, 303);
   });
   app.post("/records/requests/:id/select", { ...htmlCfg, schema: { hide: true, params: Id, body: SelectBody } }, async (req, reply) => {
     const id = (req.params as { id: string }).id;

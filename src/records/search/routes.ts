@@ -79,6 +79,12 @@ async function readMode(pool: Pool, req: FastifyRequest, unmask: boolean | undef
   return false;
 }
 
+function withoutUnmask(url: URL): string {
+  const u = new URL(url);
+  u.searchParams.delete("unmask");
+  return u.pathname + u.search;
+}
+
 export async function registerSearchRoutes(app: FastifyInstance, pool: Pool): Promise<void> {
   app.get(
     "/api/v1/records/search",
@@ -126,7 +132,13 @@ export async function registerSearchRoutes(app: FastifyInstance, pool: Pool): Pr
       next.searchParams.set("offset", String((q.offset ?? 0) + (q.limit ?? 50)));
       const unmaskUrl = new URL(url);
       unmaskUrl.searchParams.set("unmask", "true");
+      const canRegister = can(p, "records:register");
+      const flagged = canRegister && hits.length
+        ? new Set((await pool.query<{ item_id: string }>("select distinct item_id from registration_flags where org_id = $1 and item_id = any($2::uuid[])", [p.orgId, hits.map((h) => h.itemId)])).rows.map((r) => r.item_id))
+        : new Set<string>();
       const body = searchPageBody({
+        // Back to the same search, but masked: flagging is no reason for another unmasked read.
+        flagging: canRegister ? { csrf: p.csrfToken ?? "", flagged, back: withoutUnmask(url) } : null,
         lang: req.lang, query: toSearchInput(p.orgId, q), channels, hits, hasMore, mask, canUnmask: can(p, "records:unmask"), searched,
         nextHref: hasMore ? next.pathname + next.search : null, unmaskHref: searched ? unmaskUrl.pathname + unmaskUrl.search : null,
       });

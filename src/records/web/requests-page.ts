@@ -4,7 +4,30 @@
 import { html, type SafeHtml } from "../../web/html.ts";
 import type { Lang } from "../../web/i18n.ts";
 import type { RecordsRequestView, RequestItem, RequestRedaction } from "../requests/load-request.ts";
+import { formErrorSummary, type FormError } from "./form-errors.ts";
 import { tr } from "./messages.ts";
+
+/** Grounds a registrar most often withholds on (the field takes any other too). */
+const COMMON_GROUNDS = ["21 kap. 7 § OSL", "21 kap. 1 § OSL", "26 kap. 1 § OSL", "18 kap. 1 § OSL"];
+
+/** The hand-made redaction form's fields, by body name: input id (per item) and label. */
+export const withholdFields = (lang: Lang, n: number) => ({
+  field: { id: `wf-${n}`, label: tr(lang, "requests.addRedactionField") },
+  passage: { id: `wp-${n}`, label: tr(lang, "requests.passage") },
+  kindSv: { id: `wk-${n}`, label: tr(lang, "requests.kindSv") },
+  ground: { id: `wg-${n}`, label: tr(lang, "requests.ground") },
+});
+
+function withholdForm(lang: Lang, requestId: string, it: RequestItem, n: number, csrf: string) {
+  const f = withholdFields(lang, n);
+  return html`<details><summary>${tr(lang, "requests.addRedaction")}</summary>
+<form method="post" action="/records/requests/${requestId}/withhold"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="itemId" value="${it.itemId}"><input type="hidden" name="n" value="${n}">
+<p><label for="${f.field.id}">${f.field.label}</label> <select id="${f.field.id}" name="field"><option value="text">${tr(lang, "requests.fieldText")}</option><option value="author">${tr(lang, "requests.fieldAuthor")}</option></select></p>
+<p><label for="${f.passage.id}">${f.passage.label}</label><br><input id="${f.passage.id}" name="passage" required maxlength="1000" size="50"></p>
+<p><label for="${f.kindSv.id}">${f.kindSv.label}</label> <input id="${f.kindSv.id}" name="kindSv" required maxlength="200" value="namn">
+<label for="${f.ground.id}">${f.ground.label}</label> <input id="${f.ground.id}" name="ground" required maxlength="200" list="grounds" value="21 kap. 7 § OSL">
+<button type="submit">${tr(lang, "requests.addRedactionSubmit")}</button></p></form></details>`;
+}
 
 export function requestsListBody(lang: Lang, rows: { id: string; description: string; received_at: string; status: string }[], csrf: string) {
   return html`<h1>${tr(lang, "requests.title")}</h1>
@@ -41,15 +64,17 @@ function markedAuthor(lang: Lang, it: RequestItem): SafeHtml | string {
 
 const shownSpan = (it: RequestItem, x: RequestRedaction) => x.field === "author" ? it.authorName ?? "" : it.text.slice(x.start, x.end);
 
-export function requestPageBody(lang: Lang, r: RecordsRequestView, csrf: string) {
+export function requestPageBody(lang: Lang, r: RecordsRequestView, csrf: string, errors: readonly FormError[] = []) {
   const open = r.status === "open";
-  const items = r.items.map((it) => html`<li><p class="muted">${it.occurredAt.slice(0, 16).replace("T", " ")} · ${it.channelName} · ${it.kind} · ${markedAuthor(lang, it)}</p>
+  const items = r.items.map((it, n) => html`<li><p class="muted">${it.occurredAt.slice(0, 16).replace("T", " ")} · ${it.channelName} · ${it.kind} · ${markedAuthor(lang, it)}</p>
 <p>${markedText(lang, it)}</p>
 ${open ? it.redactions.filter((x) => x.state === "proposed").map((x) => html`<form method="post" action="/records/requests/${r.id}/redactions/${x.id}" class="inline">
 <input type="hidden" name="_csrf" value="${csrf}"><span>${shownSpan(it, x)}: </span>
 <button type="submit" name="decision" value="confirmed">${tr(lang, "requests.confirmRedaction")}</button>
-<button type="submit" name="decision" value="rejected">${tr(lang, "requests.reject")}</button></form>`) : ""}</li>`);
+<button type="submit" name="decision" value="rejected">${tr(lang, "requests.reject")}</button></form>`) : ""}
+${open ? withholdForm(lang, r.id, it, n, csrf) : ""}</li>`);
   return html`<h1>${tr(lang, "requests.title")}</h1>
+${formErrorSummary(lang, errors)}
 <p>${r.description}</p>
 <p class="muted">${tr(lang, "requests.received")} ${r.receivedAt} · ${tr(lang, `requests.status.${r.status}` as "requests.status.open")}${r.confirmedBy ? html` · ${r.confirmedBy} ${r.confirmedAt?.slice(0, 10) ?? ""}` : ""}</p>
 ${open ? html`<h2>${tr(lang, "requests.select")}</h2>
@@ -62,6 +87,7 @@ ${open ? html`<h2>${tr(lang, "requests.select")}</h2>
 <button type="submit">${tr(lang, "requests.add")}</button></p></form>` : html`<p>${tr(lang, "requests.export")}: <a href="/api/v1/records/requests/${r.id}/export.pdf">PDF</a> · <a href="/api/v1/records/requests/${r.id}/export.csv">CSV</a></p>`}
 <h2>${tr(lang, "requests.items", { n: r.items.length })}</h2>
 <ol class="request-items">${items}</ol>
+${open ? html`<datalist id="grounds">${COMMON_GROUNDS.map((g) => html`<option value="${g}"></option>`)}</datalist>` : ""}
 ${open && r.items.length ? html`<form method="post" action="/records/requests/${r.id}/confirm"><input type="hidden" name="_csrf" value="${csrf}">
 <p>${tr(lang, "requests.confirmHelp")}</p><p><button type="submit">${tr(lang, "requests.confirm")}</button></p></form>` : ""}`;
 }

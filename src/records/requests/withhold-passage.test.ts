@@ -7,7 +7,7 @@ test("every occurrence of the passage, except where a redaction already covers i
   assert.deepEqual(passageSpans(text, "Anna", []), [{ start: 0, end: 4 }, { start: 13, end: 17 }, { start: 35, end: 39 }]);
   assert.deepEqual(passageSpans(text, "Anna", [{ start: 0, end: 11 }]), [{ start: 13, end: 17 }, { start: 35, end: 39 }]);
   // A redaction that only overlaps part of an occurrence does not cover it.
-  assert.deepEqual(passageSpans(text, "Anna", [{ start: 2, end: 20 }]), [{ start: 0, end: 4 }, { start: 13, end: 17 }, { start: 35, end: 39 }]);
+  assert.deepEqual(passageSpans(text, "Anna", [{ start: 2, end: 15 }]), [{ start: 0, end: 4 }, { start: 13, end: 17 }, { start: 35, end: 39 }]);
   assert.deepEqual(passageSpans(text, "Bo", []), []);
   assert.deepEqual(passageSpans(text, "", []), []);
   // Occurrences do not overlap each other.

@@ -144,6 +144,12 @@ export const CONFIG_KEYS = {
     kind: "int",
     default: "3600",
   },
+  moderationOverdueCheckSeconds: {
+    env: "VAXEL_MODERATION_OVERDUE_CHECK_SECONDS",
+    doc: "Moderation: how often the server checks for unreviewed comments older than the review limit in working time (BBS-lagen §4) and alerts open moderation pages. 0 = only when a page is loaded.",
+    kind: "int",
+    default: "60",
+  },
 } as const satisfies Record<string, KeyDef>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
@@ -177,6 +183,7 @@ export interface Config {
   snapshotEveryMonths: number;
   snapshotDir: string;
   snapshotCheckSeconds: number;
+  moderationOverdueCheckSeconds: number;
 }
 
 function parseValue(key: string, def: KeyDef, raw: string): string | number | boolean {

@@ -34,7 +34,9 @@ import { tm, type ModKey } from "./web/messages.ts";
 import { queueBody, VIEWS } from "./web/queue-page.ts";
 import { sendPage } from "./web/send-page.ts";
 
-const QUEUE_JS = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "web/assets/queue.js"));
+const ASSETS = path.join(path.dirname(fileURLToPath(import.meta.url)), "web/assets");
+const QUEUE_JS = fs.readFileSync(path.join(ASSETS, "queue.js"));
+const ALERT_JS = fs.readFileSync(path.join(ASSETS, "alert.js"));
 
 export interface ModerationRoutesOptions {
   pool: Pool;
@@ -72,7 +74,7 @@ type DecisionBodyT = { kind: DecisionKind; ruleId?: string; legalBasis?: "bbs-5"
 
 export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = async (app, opts) => {
   const { pool, cfg } = opts;
-  const rt = opts.runtime ?? createModerationRuntime({ pool, publicUrl: cfg.publicUrl });
+  const rt = opts.runtime ?? createModerationRuntime({ pool, publicUrl: cfg.publicUrl, overdueCheckMs: cfg.moderationOverdueCheckSeconds * 1000 });
   if (!opts.runtime && cfg.workers) {
     app.addHook("onReady", async () => rt.start());
     app.addHook("onClose", async () => rt.stop());
@@ -89,6 +91,19 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
 
   app.get("/moderation/assets/queue.js", { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
     reply.type("text/javascript; charset=utf-8").header("cache-control", "no-cache").send(QUEUE_JS));
+  app.get("/moderation/assets/alert.js", { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
+    reply.type("text/javascript; charset=utf-8").header("cache-control", "no-cache").send(ALERT_JS));
+
+  app.get("/api/v1/moderation/alerts", {
+    config: { permission: "moderation:decide" },
+    schema: { tags: ["moderation"], summary: "Supervision alert: unreviewed items older than the review limit in working time (BBS-lagen §4)", security: [{ bearer: [] }] },
+  }, async (req) => {
+    const a = await rt.overdue(req.principal!.orgId);
+    return {
+      overdue: a.count, limitMinutes: a.limitMinutes, checkedAt: a.checkedAt.toISOString(),
+      items: a.items.map((x) => ({ itemId: x.itemId, channelName: x.channelName, capturedAt: x.capturedAt.toISOString(), view: x.view, workingMinutes: Math.round(x.workingMinutes) })),
+    };
+  });
 
   const QueueQuery = Type.Object({
     view: Type.Optional(Type.Union(VIEWS.map((v) => Type.Literal(v)))),
@@ -147,11 +162,17 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     const onQueue = (e: { orgId: string | null; itemIds: string[] }) => {
       if (e.orgId === null || e.orgId === orgId) res.write(`event: queue\ndata: ${JSON.stringify({ changed: e.itemIds.length, items: e.itemIds.slice(0, 100) })}\n\n`);
     };
+    // The supervision alert: the new overdue count (a number only; the page links to the list).
+    const onAlert = (e: { orgId: string; count: number }) => {
+      if (e.orgId === orgId) res.write(`event: alert\ndata: ${JSON.stringify({ count: e.count })}\n\n`);
+    };
     const ping = setInterval(() => res.write(": ping\n\n"), 25_000);
     rt.events.on("queue", onQueue);
+    rt.events.on("alert", onAlert);
     req.raw.on("close", () => {
       clearInterval(ping);
       rt.events.off("queue", onQueue);
+      rt.events.off("alert", onAlert);
     });
   });
 

@@ -1,16 +1,26 @@
 // What the moderation module runs in a process: the automatic actions of the
 // page rules after analysis (system actor), the queue projection kept fresh
-// (refresh-queue.ts), and an event bus that tells open queue pages
-// (server-sent events) that something changed — in this process or any other
-// (PostgreSQL LISTEN/NOTIFY, so processes stay stateless).
+// (refresh-queue.ts), the periodic check for reviews gone overdue (BBS-lagen
+// §4: supervision.ts counts working time from the directory's opening hours),
+// and an event bus that tells open moderation pages (server-sent events) that
+// something changed — in this process or any other (PostgreSQL LISTEN/NOTIFY,
+// so processes stay stateless).
 import { EventEmitter } from "node:events";
 import type { Pool, Tx } from "../platform/db/pool.ts";
 import { applyAutomaticActions } from "./use-cases/apply-automatic-actions.ts";
 import { refreshQueue } from "./use-cases/refresh-queue.ts";
 import { runBulkJob, unfinishedBulkJobs } from "./use-cases/bulk-job.ts";
 import { parseQueueNote, queueNote } from "./queue-note.ts";
+import { overdueReviews, type OverdueItem } from "./use-cases/supervision.ts";
 
-
+/** Unreviewed items older than the review limit in working time, for one organisation. */
+export interface OverdueAlert {
+  orgId: string;
+  count: number;
+  limitMinutes: number;
+  items: OverdueItem[];
+  checkedAt: Date;
+}
 
 export interface ModerationRuntime {
   events: EventEmitter;
@@ -25,11 +35,28 @@ export interface ModerationRuntime {
   refresh(): Promise<void>;
   /** Works a bulk job in the background (once per process; resumed on start after a restart). */
   runBulk(jobId: string): Promise<void>;
+  /**
+   * The overdue reviews of an organisation as last checked, checked again
+   * when older than the check interval or after a change (every moderation
+   * page's banner and the alert API read this).
+   */
+  overdue(orgId: string): Promise<OverdueAlert>;
+  /** Checks every organisation now; emits "alert" ({orgId, count}) for each whose count changed. */
+  checkOverdue(now?: Date): Promise<OverdueAlert[]>;
   start(): void;
   stop(): Promise<void>;
 }
 
-export function createModerationRuntime(o: { pool: Pool; publicUrl: string; pollMs?: number }): ModerationRuntime {
+export function createModerationRuntime(o: {
+  pool: Pool; publicUrl: string; pollMs?: number;
+  /** How often the overdue check runs (config moderationOverdueCheckSeconds); 0 = only on demand. */
+  overdueCheckMs?: number;
+  /** The clock the overdue check reads (tests move it). */
+  clock?: () => Date;
+}): ModerationRuntime {
+  const clock = o.clock ?? (() => new Date());
+  const checkMs = o.overdueCheckMs ?? 60_000;
+  let alertTimer: NodeJS.Timeout | undefined;
   const events = new EventEmitter();
   events.setMaxListeners(0);
   let timer: NodeJS.Timeout | undefined;
@@ -45,8 +72,32 @@ export function createModerationRuntime(o: { pool: Pool; publicUrl: string; poll
   const idle = async () => {
     while (pending.size) await Promise.allSettled([...pending]);
   };
+  // The last overdue count per organisation (what open pages show) and whether it is stale.
+  const alerts = new Map<string, { alert: OverdueAlert; stale: boolean }>();
   const changed = (orgId: string, itemIds: string[]) => {
+    const a = alerts.get(orgId);
+    if (a) a.stale = true; // a decision may have settled an overdue item
     events.emit("queue", { orgId, itemIds });
+  };
+  const computeOverdue = async (orgId: string, now: Date): Promise<OverdueAlert> => {
+    const r = await overdueReviews(o.pool, orgId, now);
+    const alert: OverdueAlert = { orgId, count: r.items.length, limitMinutes: r.limitMinutes, items: r.items, checkedAt: now };
+    const before = alerts.get(orgId)?.alert.count ?? 0;
+    alerts.set(orgId, { alert, stale: false });
+    if (alert.count !== before) events.emit("alert", { orgId, count: alert.count, limitMinutes: alert.limitMinutes });
+    return alert;
+  };
+  const overdue = async (orgId: string): Promise<OverdueAlert> => {
+    const now = clock();
+    const a = alerts.get(orgId);
+    if (a && !a.stale && (checkMs === 0 || now.getTime() - a.alert.checkedAt.getTime() < checkMs) && now >= a.alert.checkedAt) return a.alert;
+    return computeOverdue(orgId, now);
+  };
+  const checkOverdue = async (now: Date = clock()): Promise<OverdueAlert[]> => {
+    const orgs = (await o.pool.query<{ org_id: string }>("select distinct org_id from channels")).rows;
+    const out: OverdueAlert[] = [];
+    for (const { org_id } of orgs) out.push(await computeOverdue(org_id, now));
+    return out;
   };
   const runAutomatic = async () => {
     // One pass at a time per process; a second call waits for the first.
@@ -104,6 +155,8 @@ export function createModerationRuntime(o: { pool: Pool; publicUrl: string; poll
     runAutomatic,
     refresh,
     runBulk,
+    overdue,
+    checkOverdue,
     start() {
       void unfinishedBulkJobs(o.pool).then((ids) => ids.forEach((id) => void runBulk(id).catch(() => undefined)), () => undefined);
       // Other processes' decisions reach this process's open queues through
@@ -157,10 +210,18 @@ export function createModerationRuntime(o: { pool: Pool; publicUrl: string; poll
         });
       };
       tick();
+      // Active supervision alerts: open pages hear (SSE "alert") when the overdue count changes.
+      const alertTick = () => {
+        track(checkOverdue().catch(() => undefined).finally(() => {
+          if (!stopped) alertTimer = setTimeout(alertTick, checkMs);
+        }));
+      };
+      if (checkMs > 0) alertTick();
     },
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(alertTimer);
       await idle();
       const c = listener;
       const release = releaseListener;

@@ -54,10 +54,7 @@ export async function supervisionReport(db: Pool, orgId: string, o: { days?: num
         and i.first_captured_at > $2
       group by i.id, i.channel_id, i.first_captured_at`,
     [orgId, new Date(now.getTime() - (o.days ?? 90) * 86_400_000)]);
-  const minutes = (channelId: string, a: Date, b: Date) => {
-    const h = hours.get(channelId);
-    return h ? workingMinutesBetween(h.w, a, b) : (b.getTime() - a.getTime()) / 60_000;
-  };
+  const minutes = minutesWith(hours);
   const result: ChannelSupervision[] = channels.map((c) => {
     const rows = reviewed.rows.filter((r) => r.channel_id === c.id);
     const work = rows.map((r) => minutes(c.id, r.captured, r.reviewed)).sort((x, y) => x - y);
@@ -68,18 +65,52 @@ export async function supervisionReport(db: Pool, orgId: string, o: { days?: num
       breaches: work.filter((m) => m > settings.reviewLimitMinutes).length, hoursFrom: hours.get(c.id)?.from ?? null,
     };
   });
-  // Alerts: open items nobody has looked at whose working time since capture
-  // exceeds the limit. Only items older than the limit in wall time can be
-  // overdue (working time never runs faster than the clock): SQL narrows first.
+  const overdue = await overdueOf(db, orgId, { now, limitMinutes: settings.reviewLimitMinutes, minutes: async () => minutes });
+  return { limitMinutes: settings.reviewLimitMinutes, channels: result, overdue };
+}
+
+export interface OverdueItem { itemId: string; channelName: string; capturedAt: Date; view: string; workingMinutes: number }
+type MinutesFn = (channelId: string, a: Date, b: Date) => number;
+
+/** Working minutes between two times on a channel: its team's opening hours, else the clock. */
+function minutesWith(hours: Map<string, { w: WorkingHours; from: string }>): MinutesFn {
+  return (channelId, a, b) => {
+    const h = hours.get(channelId);
+    return h ? workingMinutesBetween(h.w, a, b) : (b.getTime() - a.getTime()) / 60_000;
+  };
+}
+
+/**
+ * Alerts: open items nobody has looked at whose working time since capture
+ * exceeds the limit. Only items older than the limit in wall time can be
+ * overdue (working time never runs faster than the clock): SQL narrows first,
+ * and the opening hours are read only when something is that old.
+ */
+async function overdueOf(db: Pool, orgId: string, o: { now: Date; limitMinutes: number; minutes: () => Promise<MinutesFn> }): Promise<OverdueItem[]> {
   await refreshQueue(db, orgId);
   const unreviewed = await db.query<{ item_id: string; channel_id: string; name: string; captured_at: Date; view: string }>(
     `select q.item_id, q.channel_id, c.name, q.captured_at, q.view from moderation_queue q join channels c on c.org_id = q.org_id and c.id = q.channel_id
       where q.org_id = $1 and q.last_review_at is null and q.view <> 'questions' and q.captured_at < $2 order by q.captured_at`,
-    [orgId, new Date(now.getTime() - settings.reviewLimitMinutes * 60_000)]);
-  const overdue = unreviewed.rows
-    .map((e) => ({ itemId: e.item_id, channelName: e.name, capturedAt: e.captured_at, view: e.view, workingMinutes: minutes(e.channel_id, e.captured_at, now) }))
-    .filter((x) => x.workingMinutes > settings.reviewLimitMinutes);
-  return { limitMinutes: settings.reviewLimitMinutes, channels: result, overdue };
+    [orgId, new Date(o.now.getTime() - o.limitMinutes * 60_000)]);
+  if (!unreviewed.rows.length) return [];
+  const minutes = await o.minutes();
+  return unreviewed.rows
+    .map((e) => ({ itemId: e.item_id, channelName: e.name, capturedAt: e.captured_at, view: e.view, workingMinutes: minutes(e.channel_id, e.captured_at, o.now) }))
+    .filter((x) => x.workingMinutes > o.limitMinutes);
+}
+
+/**
+ * The overdue list alone (the runtime's periodic alert and the alert API):
+ * the same working time and limit as the supervision report, without its
+ * percentiles.
+ */
+export async function overdueReviews(db: Pool, orgId: string, now: Date = new Date()): Promise<{ limitMinutes: number; items: OverdueItem[] }> {
+  const settings = await loadSettings(db, orgId);
+  const items = await overdueOf(db, orgId, {
+    now, limitMinutes: settings.reviewLimitMinutes,
+    minutes: async () => minutesWith(await hoursByChannel(db, orgId, (await db.query<{ id: string; unit_id: string | null }>("select id, unit_id from channels where org_id = $1", [orgId])).rows)),
+  });
+  return { limitMinutes: settings.reviewLimitMinutes, items };
 }
 
 export async function monthlyReport(db: Queryable, orgId: string) {

@@ -101,7 +101,9 @@
     }
   }
   if ("EventSource" in window) {
-    const es = new EventSource("/moderation/events");
+    // One connection per page: alert.js (the supervision banner) may have opened it already.
+    const es = window.vaxelModerationEvents || new EventSource("/moderation/events");
+    window.vaxelModerationEvents = es;
     // A flood sends many events: refresh at most once a second, and once more after the last.
     let timer = null;
     let last = 0;

@@ -48,7 +48,7 @@ test("only the disposal log opens the capture tables; a legal hold closes them i
     `insert into disposed_versions (org_id, channel_id, seq, version_id, item_id, prev_hash, hash, content_hash, rule_id, run_id, disposed_by)
      select org_id, channel_id, seq, id, item_id, prev_hash, hash, content_hash, $2, gen_random_uuid(), 'x' from capture_versions
       where org_id = $1 and platform_item_id = 'c1'`, [t.org.id, rule.rows[0]!.id]), /legal hold/);
-  await t.db.pool.query("update legal_holds set released_at = now(), released_by = 'test' where id = $1", [hold.rows[0]!.id]);
+  await t.db.pool.query("insert into legal_hold_releases (org_id, hold_id, released_by) values ($1, $2, 'test')", [t.org.id, hold.rows[0]!.id]);
 });
 
 test("dry run, legal hold, execution, kept log, and the chain still verifies", async () => {

@@ -54,10 +54,43 @@ export async function placeLegalHold(deps: { pool: Pool }, i: LegalHoldInput): P
   });
 }
 
-export async function releaseLegalHold(deps: { pool: Pool }, i: { orgId: string; holdId: string; actor: Actor }): Promise<void> {
+/**
+ * Releases a hold by recording the release (legal_hold_releases): the hold
+ * itself is never changed, and both rows are archived on insert (0475, 0592).
+ */
+export async function releaseLegalHold(deps: { pool: Pool }, i: { orgId: string; holdId: string; reason?: string | null; actor: Actor }): Promise<void> {
   await withTx(deps.pool, async (tx) => {
-    const r = await tx.query("update legal_holds set released_at = now(), released_by = $3 where org_id = $1 and id = $2 and released_at is null", [i.orgId, i.holdId, i.actor.label]);
-    if (!r.rowCount) throw new AppError("not_found");
-    await recordAuditEvent(tx, { orgId: i.orgId, actor: i.actor, action: "records.legal_hold_released", targetType: "legal_hold", targetId: i.holdId });
+    // Lock the hold so two releases at once cannot both pass the check.
+    const hold = await tx.query("select 1 from legal_holds where org_id = $1 and id = $2 for share", [i.orgId, i.holdId]);
+    if (!hold.rowCount) throw new AppError("not_found");
+    const r = await tx.query(
+      `insert into legal_hold_releases (org_id, hold_id, reason, released_by) values ($1, $2, $3, $4)
+       on conflict (org_id, hold_id) do nothing`, [i.orgId, i.holdId, i.reason || null, i.actor.label]);
+    if (!r.rowCount) throw new AppError("conflict", { public: { hold: i.holdId, why: "already_released" } });
+    await recordAuditEvent(tx, { orgId: i.orgId, actor: i.actor, action: "records.legal_hold_released", targetType: "legal_hold", targetId: i.holdId, after: { reason: i.reason || null } });
   });
+}
+
+export interface LegalHold {
+  id: string;
+  reason: string;
+  /** What it covers, readable: the post, channel, items or period. */
+  scope: string;
+  createdBy: string;
+  createdAt: string;
+  released: { by: string; at: string; reason: string | null } | null;
+}
+
+/** Holds, newest first; active only unless `all`. */
+export async function listLegalHolds(db: Queryable, orgId: string, o: { all?: boolean } = {}): Promise<LegalHold[]> {
+  const r = await db.query(
+    `select h.id, h.reason, coalesce(h.post_platform_id, h.channel_id::text, array_to_string(h.item_ids, ','), concat_ws('–', h.from_at::date, h.to_at::date)) as scope,
+            h.created_by, h.created_at, r.released_by, r.released_at, r.reason as release_reason
+       from legal_holds h left join legal_hold_releases r on r.org_id = h.org_id and r.hold_id = h.id
+      where h.org_id = $1 and ($2 or r.hold_id is null)
+      order by h.created_at desc, h.id`, [orgId, o.all ?? false]);
+  return r.rows.map((h) => ({
+    id: h.id, reason: h.reason, scope: h.scope ?? "", createdBy: h.created_by, createdAt: new Date(h.created_at).toISOString(),
+    released: h.released_at ? { by: h.released_by, at: new Date(h.released_at).toISOString(), reason: h.release_reason } : null,
+  }));
 }

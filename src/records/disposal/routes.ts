@@ -2,10 +2,11 @@
 import { Type, type Static } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Pool } from "../../platform/db/pool.ts";
+import { AppError } from "../../platform/errors.ts";
 import { page } from "../../web/layout.ts";
 import { disposalPageBody } from "../web/disposal-page.ts";
 import { tr } from "../web/messages.ts";
-import { createDisposalRule, listDisposalRules, placeLegalHold, releaseLegalHold } from "./disposal-rules.ts";
+import { createDisposalRule, listDisposalRules, listLegalHolds, placeLegalHold, releaseLegalHold } from "./disposal-rules.ts";
 import { executeDisposal } from "./execute-disposal.ts";
 import { planDisposal } from "./plan-disposal.ts";
 
@@ -26,6 +27,14 @@ const HoldBody = Type.Object({
   itemIds: Type.Optional(Type.Array(Type.String({ format: "uuid" }), { maxItems: 10000 })),
 });
 
+function releaseReason(body: unknown): string | null {
+  if (body === undefined || body === null || body === "") return null;
+  const reason = (body as { reason?: unknown }).reason;
+  if (reason === undefined) return null;
+  if (typeof reason !== "string" || reason.length < 1 || reason.length > 1000) throw new AppError("validation_failed", { public: { field: "reason" } });
+  return reason;
+}
+
 export async function registerDisposalRoutes(app: FastifyInstance, pool: Pool): Promise<void> {
   const actorOf = (req: FastifyRequest) => ({ id: req.principal!.userId, label: req.principal!.username });
   const base = { config: { permission: "records:dispose" as const } };
@@ -41,9 +50,14 @@ export async function registerDisposalRoutes(app: FastifyInstance, pool: Pool): 
     async (req) => executeDisposal({ pool }, { orgId: req.principal!.orgId, ruleId: (req.params as { id: string }).id, actor: actorOf(req) }));
   app.post("/api/v1/records/legal-holds", { ...base, schema: { tags, security, summary: "Place a legal hold (stops disposal of what it covers)", body: HoldBody, response: { 201: Id } } },
     async (req, reply) => reply.status(201).send(await placeLegalHold({ pool }, { orgId: req.principal!.orgId, ...(req.body as Static<typeof HoldBody>), actor: actorOf(req) })));
-  app.post("/api/v1/records/legal-holds/:id/release", { ...base, schema: { tags, security, summary: "Release a legal hold", params: Id, response: { 204: Type.Null() } } },
+  app.get("/api/v1/records/legal-holds", { ...base, schema: { tags, security, summary: "Legal holds (active; all=true: with released ones and their releases)",
+    querystring: Type.Object({ all: Type.Optional(Type.Boolean()) }) } },
+  async (req) => listLegalHolds(pool, req.principal!.orgId, { all: (req.query as { all?: boolean }).all ?? false }));
+  // The body is optional (a release without a stated reason), so it is checked here, not by the schema.
+  app.post("/api/v1/records/legal-holds/:id/release", { ...base, schema: { tags, security, summary: "Release a legal hold (recorded as a release; the hold itself is kept unchanged). Optional JSON body { reason }.", params: Id, response: { 204: Type.Null() } } },
     async (req, reply) => {
-      await releaseLegalHold({ pool }, { orgId: req.principal!.orgId, holdId: (req.params as { id: string }).id, actor: actorOf(req) });
+      const reason = releaseReason(req.body);
+      await releaseLegalHold({ pool }, { orgId: req.principal!.orgId, holdId: (req.params as { id: string }).id, reason, actor: actorOf(req) });
       return reply.status(204).send();
     });
 
@@ -51,14 +65,12 @@ export async function registerDisposalRoutes(app: FastifyInstance, pool: Pool): 
   const htmlBase = { config: { permission: "records:dispose" as const, html: true } };
   const render = async (req: FastifyRequest, planId: string | undefined, message: string | null) => {
     const orgId = req.principal!.orgId;
-    const holds = await pool.query(
-      `select id, reason, coalesce(post_platform_id, channel_id::text, array_to_string(item_ids, ','), concat_ws('–', from_at::date, to_at::date)) as scope, created_by, created_at
-         from legal_holds where org_id = $1 and released_at is null order by created_at desc`, [orgId]);
+    const holds = await listLegalHolds(pool, orgId);
     return page({
       lang: req.lang, title: tr(req.lang, "disposal.title"), principal: req.principal, csrfToken: req.principal?.csrfToken, currentPath: req.url,
       body: disposalPageBody(req.lang, {
         rules: await listDisposalRules(pool, orgId),
-        holds: holds.rows.map((h) => ({ id: h.id, reason: h.reason, scope: h.scope ?? "", createdBy: h.created_by, createdAt: new Date(h.created_at).toISOString() })),
+        holds,
         plan: planId ? await planDisposal(pool, { orgId, ruleId: planId }) : null, message, csrf: req.principal?.csrfToken ?? "",
       }),
     });

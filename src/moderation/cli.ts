@@ -1,10 +1,11 @@
 // `vaxel moderation …`: the open queue for scripts.
 import type { Command } from "commander";
-import { pickOrganisation, withCliDb } from "../channels/cli-support.ts";
+import { CLI_ACTOR, pickOrganisation, withCliDb } from "../channels/cli-support.ts";
 import type { QueueView } from "./domain/state.ts";
 import { presentEntry } from "./presenter.ts";
 import { applyAutomaticActions } from "./use-cases/apply-automatic-actions.ts";
 import { listQueue } from "./use-cases/list-queue.ts";
+import { auditUnmaskedRead } from "./use-cases/audit-unmasked-read.ts";
 
 export function registerModerationCommands(program: Command): void {
   const mod = program.command("moderation").description("Moderering / moderation");
@@ -27,6 +28,8 @@ export function registerModerationCommands(program: Command): void {
           const page = await listQueue(db.pool, org.id, { view: o.view, channelId: o.channel, category: o.category, limit: Math.min(1000, left), after });
           left -= page.entries.length;
           after = page.next ?? undefined;
+          // The text goes out unmasked: personal data printed here is audited like on the item page.
+          await auditUnmaskedRead(db.pool, { orgId: org.id, actor: CLI_ACTOR, via: "cli_queue", items: page.entries.map((e) => ({ id: e.item.id, findings: e.analysis?.findings ?? [] })) });
           print(page.entries);
         } while (after && left > 0);
       });

@@ -3,7 +3,7 @@
 // (page, CSV, JSON, lift), the public appeal form and the moderators' appeal
 // list, notices to send by hand, supervision and analytics with CSV.
 import { Type } from "@sinclair/typebox";
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { Config } from "../config.ts";
 import type { Pool } from "../platform/db/pool.ts";
 import { withTx } from "../platform/db/pool.ts";
@@ -18,6 +18,7 @@ import type { ModerationRuntime } from "./runtime.ts";
 import { decideAppeal, findNotice, listAppeals, submitAppeal } from "./use-cases/appeals.ts";
 import { listBans } from "./use-cases/block-list.ts";
 import { liftBanFromList } from "./use-cases/lift-ban.ts";
+import { auditUnmaskedRead, type UnmaskedVia } from "./use-cases/audit-unmasked-read.ts";
 import { loadItemContext } from "./use-cases/item-context.ts";
 import { monthlyReport, supervisionReport, toCsv } from "./use-cases/supervision.ts";
 import { loadSettings } from "./store.ts";
@@ -42,6 +43,13 @@ export const recordsRoutes: FastifyPluginAsync<{ pool: Pool; cfg: Config; runtim
     return { ...r.rows[0], events: ev.rows, rendering: png.rows[0] ?? null };
   }
 
+  /** A police package shows the comment unmasked: audited when it carries personal data (frozen findings or the latest analysis). */
+  async function auditReport(req: FastifyRequest, via: UnmaskedVia, r: { item_id: string; package: Record<string, unknown> }) {
+    const p = req.principal!;
+    const frozen = ((r.package as { offence?: { findings?: { category: string }[] } }).offence?.findings) ?? [];
+    await auditUnmaskedRead(pool, { orgId: p.orgId, actor: { id: p.userId, label: p.username }, via, items: [{ id: r.item_id, findings: frozen }, { id: r.item_id }], requestId: req.id });
+  }
+
   app.get("/moderation/police-reports", { config: { permission: "moderation:read", html: true }, schema: { hide: true } }, async (req, reply) => {
     const p = req.principal!;
     const r = await pool.query<{ id: string; item_id: string; at: Date; status: string; case_number: string | null; rule: string }>(
@@ -59,6 +67,7 @@ ${rows.length ? html`<table><thead><tr><th scope="col">${tm(lang, "at")}</th><th
     const p = req.principal!;
     const lang = req.lang;
     const r = await loadReport(p.orgId, (req.params as { id: string }).id);
+    await auditReport(req, "police_report_page", r);
     const pkg = r.package as { item: { text: string | null; url: string | null }; author: { name: string | null; platformId: string | null }; offence: { rule: string }; chainProof: { verified: boolean; checkedLinks: number } };
     const events = r.events.map((e) => html`<li>${iso(e.at)} · ${tm(lang, `status.${e.status}` as ModKey)}${e.case_number ? html` · ${e.case_number}` : ""}${e.note ? html` — ${e.note}` : ""} · ${e.actor_label}</li>`);
     return sendPage(req, reply, tm(lang, "police.title"), html`<h1>${tm(lang, "police.title")}</h1>
@@ -76,11 +85,13 @@ ${r.rendering ? html`<figure><img src="/moderation/police-reports/${r.id}/render
 
   app.get("/moderation/police-reports/:id/package.json", { config: { permission: "moderation:read" }, schema: { tags: ["moderation"], summary: "The frozen police report package (JSON)", security: [{ bearer: [] }], params: Id } }, async (req, reply) => {
     const r = await loadReport(req.principal!.orgId, (req.params as { id: string }).id);
+    await auditReport(req, "police_package_json", r);
     return reply.header("content-disposition", `attachment; filename="polisanmalan-${r.id}.json"`).send({ id: r.id, sha256: r.package_sha256, status: r.events.at(-1)?.status, caseNumber: r.events.filter((e) => e.case_number).at(-1)?.case_number ?? null, package: r.package });
   });
 
   app.get("/moderation/police-reports/:id/package.pdf", { config: { permission: "moderation:read" }, schema: { hide: true, params: Id } }, async (req, reply) => {
     const r = await loadReport(req.principal!.orgId, (req.params as { id: string }).id);
+    await auditReport(req, "police_package_pdf", r);
     const pdf = await renderPolicePdf(r.package, { reportId: r.id, sha256: r.package_sha256, png: r.rendering?.png, pngSha256: r.rendering?.png_sha256 });
     return reply.type("application/pdf").header("content-disposition", `attachment; filename="polisanmalan-${r.id}.pdf"`).send(pdf);
   });
@@ -108,6 +119,7 @@ ${r.rendering ? html`<figure><img src="/moderation/police-reports/${r.id}/render
   app.get("/moderation/items/:id/render", { config: { permission: "moderation:read", html: true }, schema: { hide: true, params: Id } }, async (req, reply) => {
     const c = await loadItemContext(pool, req.principal!.orgId, (req.params as { id: string }).id);
     if (!c) throw new AppError("not_found");
+    await auditUnmaskedRead(pool, { orgId: req.principal!.orgId, actor: { id: req.principal!.userId, label: req.principal!.username }, via: "item_render", items: [{ id: c.item.id, findings: c.analysis?.findings ?? [] }], requestId: req.id });
     const lang = req.lang;
     const cards = (c.thread.length ? c.thread : [{ id: c.item.id, kind: c.item.kind, authorName: c.item.authorName, text: c.item.text, at: c.item.firstCapturedAt, self: true, hidden: false, removed: false }])
       .map((t) => html`<li class="render-card${t.self ? " self" : ""}"><p><strong>${t.authorName ?? "?"}</strong> <span class="muted">${iso(t.at)}</span></p><p>${t.self ? highlight(t.text ?? "", c.analysis?.findings ?? []) : t.text ?? ""}</p></li>`);

@@ -27,6 +27,7 @@ import { recordsRoutes } from "./routes-records.ts";
 import { createModerationRuntime, type ModerationRuntime } from "./runtime.ts";
 import { loadItemContext } from "./use-cases/item-context.ts";
 import { listQueue } from "./use-cases/list-queue.ts";
+import { auditUnmaskedRead, type UnmaskedVia } from "./use-cases/audit-unmasked-read.ts";
 import { presentEntry } from "./presenter.ts";
 import { recordDecision, type DecisionOutcome } from "./use-cases/record-decision.ts";
 import { itemBody } from "./web/item-page.ts";
@@ -124,6 +125,10 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     after: q.after || undefined, limit: q.limit,
   });
 
+  /** Personal data shown unmasked to a moderator leaves an audit event (audit-unmasked-read.ts). */
+  const audited = (req: FastifyRequest, via: UnmaskedVia, entries: { item: { id: string }; analysis: { findings: { category: string }[] } | null }[]) =>
+    auditUnmaskedRead(pool, { orgId: req.principal!.orgId, actor: actorOf(req.principal!), via, items: entries.map((e) => ({ id: e.item.id, findings: e.analysis?.findings ?? [] })), requestId: req.id, query: req.url });
+
   /** Names of the channels' owning units, from the published directory (the unit filter). */
   async function unitNames(orgId: string, ids: string[]): Promise<{ id: string; name: string }[]> {
     if (!ids.length) return [];
@@ -135,6 +140,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     const p = req.principal!;
     const f = filterOf(req.query as QueueQueryT);
     const { entries, counts, next } = await listQueue(pool, p.orgId, f);
+    await audited(req, "queue_page", entries);
     const channels = (await pool.query<{ id: string; name: string; unit_id: string | null }>("select id, name, unit_id from channels where org_id = $1 order by name", [p.orgId])).rows;
     const units = await unitNames(p.orgId, channels.map((c) => c.unit_id).filter((u): u is string => !!u));
     return sendPage(req, reply, tm(req.lang, "queue.title"), queueBody({ lang: req.lang, csrf: p.csrfToken ?? "", view: f.view, entries, counts, channels, units, filter: f, returnTo: req.url, next, jobId: randomUUID() }));
@@ -148,6 +154,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     const f = filterOf(req.query as QueueQueryT);
     const q = req.query as QueueQueryT;
     const { entries, counts, next } = await listQueue(pool, p.orgId, { ...f, view: q.view });
+    await audited(req, "queue_api", entries);
     return { counts, items: entries.map(presentEntry), next };
   });
 
@@ -183,6 +190,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationRoutesOptions> = asy
     const p = req.principal!;
     const c = await loadItemContext(pool, p.orgId, (req.params as { id: string }).id, { suggest: true, lang: req.lang });
     if (!c) throw new AppError("not_found");
+    await auditUnmaskedRead(pool, { orgId: p.orgId, actor: actorOf(p), via: "item_page", items: [{ id: c.item.id, findings: c.analysis?.findings ?? [] }], requestId: req.id });
     const q = req.query as { kind?: string; error?: string };
     const code = q.error && q.error in ERROR_CATALOGUE ? (q.error as ErrorCode) : undefined;
     const error = code ? ERROR_CATALOGUE[code][req.lang] : undefined;

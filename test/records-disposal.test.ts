@@ -96,6 +96,21 @@ test("dry run, legal hold, execution, kept log, and the chain still verifies", a
   await api("POST", `/api/v1/records/legal-holds/${hold.json().id}/release`);
   assert.equal((await api("POST", `/api/v1/records/disposal-rules/${ruleId}/execute`)).json().disposed, 2);
   assert.equal((await verifyRecords(t.db.pool, { orgId: t.org.id, key })).ok, true);
+
+  // The past runs, from the kept log: newest first, what went under which rule.
+  const runs = (await api("GET", "/api/v1/records/disposal-runs")).json() as { runId: string; rule: { planReference: string; recordType: string }; items: { platformItemId: string; kind: string; versions: number }[]; heldBack: number }[];
+  assert.deepEqual(runs.map((r) => [r.rule.planReference, r.items.map((i) => i.platformItemId).sort(), r.heldBack]), [["DHP 1.4.2", ["c1", "c2"], 0], ["DHP 1.4.2", ["c3"], 2]]);
+  assert.equal(runs[1]!.runId, result.runId);
+  assert.deepEqual(runs[1]!.items.map((i) => [i.kind, i.versions]), [["comment", 1]]);
+  // And on the page, with the record type as a word (the code stays in the JSON).
+  const u = await t.user(["registrar"]);
+  const { cookie } = await t.login(u.username, u.password);
+  const html = (await t.app.inject({ method: "GET", url: "/records/disposal", headers: { cookie } })).body;
+  const logHtml = html.slice(html.indexOf('id="disposal-log"'));
+  assert.match(logHtml, /DHP 1\.4\.2 – Kommentarer som inte diarieförts gallras efter två år \(kommentar; skrivet före \d{4}-\d\d-\d\d\)/);
+  assert.match(logHtml, /Vad som gallrades \(2\)/);
+  assert.match(logHtml, /2023-02-01 · kommentar c3 \(1 versioner\)/);
+  assert.doesNotMatch(html.slice(0, html.indexOf('id="disposal-log"')), /<td>comment<\/td>/);
 });
 
 test("vaxel records dispose: dry run by default, --execute disposes", async () => {

@@ -88,8 +88,11 @@ test("the register as CSV, JSON and page; registrations are in the verified arch
   const csv = await api("GET", "/api/v1/records/register.csv?year=2026");
   assert.equal(csv.statusCode, 200);
   const lines = csv.body.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-  assert.equal(lines[0], "Diarienummer;Inkom;Avsändare;Ärendemening;Enhet;Klassificering;Sekretessmarkering;Hör till ärende;Skäl för registrering;Post-id;Registrerad av;Registrerad");
-  assert.match(lines[2]!, /^KS 2026\/00002;2026-\d\d-\d\d;Bo Ek;Kommentar med personuppgifter;;1\.4\.2;Sekretess enligt 21 kap\. 7 § OSL;;secret,removed_rule_breaking;/);
+  assert.equal(lines[0], "Diarienummer;Inkom;Avsändare;Ärendemening;Enhet;Klassificering;Sekretessmarkering;Hör till ärende;Skäl för registrering;Post-id;Registrerad av;Registrerad;Skälkoder");
+  // Reasons as words for people, the codes in the last column for imports.
+  assert.match(lines[2]!, /^KS 2026\/00002;2026-\d\d-\d\d;Bo Ek;Kommentar med personuppgifter;;1\.4\.2;Sekretess enligt 21 kap\. 7 § OSL;;hemlig uppgift, borttaget regelbrott;.*;secret,removed_rule_breaking$/);
+  const en = (await api("GET", "/api/v1/records/register.csv?year=2026&lang=en")).body.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  assert.match(en[2]!, /;secret content, removed rule-breaking;.*;secret,removed_rule_breaking$/);
   const json = (await api("GET", "/api/v1/records/register?series=KS&year=2025")).json() as unknown[];
   assert.equal(json.length, 32);
   const u = await t.user(["registrar"]);

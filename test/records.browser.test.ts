@@ -155,6 +155,8 @@ describe("records in Chromium", () => {
     await page.click("button >> text=Lägg till");
     await page.waitForSelector("mark.redaction-proposed");
     await assertAccessible("request with proposals");
+    // Kinds as words, not codes.
+    assert.match((await page.locator("ol.request-items > li p.muted").first().textContent()) ?? "", / · kommentar · /);
     await page.click("button >> text=Undanta");
     await page.waitForSelector("mark.redaction-confirmed");
     // By hand: a passage the analyzer did not propose, as written in the record.
@@ -190,6 +192,9 @@ describe("records in Chromium", () => {
     await page.waitForURL(/plan=/);
     // c1 and c2 are in a records request and c2 is registered: nothing may go.
     assert.match((await page.textContent("main")) ?? "", /Provkörning: 0 poster gallras/);
+    await page.click("button >> text=Gallra nu");
+    await page.waitForSelector("#disposal-log + p + table");
+    assert.match((await page.textContent("#disposal-log + p + table")) ?? "", /DHP 1\.4\.2 – Kommentarer som inte diarieförts \(kommentar;/);
     await page.fill("#holdReason", "Överklagande gällande simhallen");
     await page.fill("#holdPost", "p1");
     await page.click("button >> text=Besluta");

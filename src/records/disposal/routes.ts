@@ -8,6 +8,7 @@ import { disposalPageBody } from "../web/disposal-page.ts";
 import { tr } from "../web/messages.ts";
 import { createDisposalRule, listDisposalRules, listLegalHolds, placeLegalHold, releaseLegalHold } from "./disposal-rules.ts";
 import { executeDisposal } from "./execute-disposal.ts";
+import { listDisposalRuns } from "./list-disposal-runs.ts";
 import { planDisposal } from "./plan-disposal.ts";
 
 const Id = Type.Object({ id: Type.String({ format: "uuid" }) });
@@ -48,6 +49,9 @@ export async function registerDisposalRoutes(app: FastifyInstance, pool: Pool): 
     async (req) => planDisposal(pool, { orgId: req.principal!.orgId, ruleId: (req.params as { id: string }).id }));
   app.post("/api/v1/records/disposal-rules/:id/execute", { ...base, schema: { tags, security, summary: "Execute the rule; the run is logged in the kept disposal log", params: Id } },
     async (req) => executeDisposal({ pool }, { orgId: req.principal!.orgId, ruleId: (req.params as { id: string }).id, actor: actorOf(req) }));
+  app.get("/api/v1/records/disposal-runs", { ...base, schema: { tags, security, summary: "Past disposal runs from the kept disposal log: rule, who, when, what was disposed",
+    querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }) } },
+  async (req) => listDisposalRuns(pool, req.principal!.orgId, { limit: (req.query as { limit?: number }).limit ?? 50 }));
   app.post("/api/v1/records/legal-holds", { ...base, schema: { tags, security, summary: "Place a legal hold (stops disposal of what it covers)", body: HoldBody, response: { 201: Id } } },
     async (req, reply) => reply.status(201).send(await placeLegalHold({ pool }, { orgId: req.principal!.orgId, ...(req.body as Static<typeof HoldBody>), actor: actorOf(req) })));
   app.get("/api/v1/records/legal-holds", { ...base, schema: { tags, security, summary: "Legal holds (active; all=true: with released ones and their releases)",
@@ -70,7 +74,7 @@ export async function registerDisposalRoutes(app: FastifyInstance, pool: Pool): 
       lang: req.lang, title: tr(req.lang, "disposal.title"), principal: req.principal, csrfToken: req.principal?.csrfToken, currentPath: req.url,
       body: disposalPageBody(req.lang, {
         rules: await listDisposalRules(pool, orgId),
-        holds,
+        holds, runs: await listDisposalRuns(pool, orgId),
         plan: planId ? await planDisposal(pool, { orgId, ruleId: planId }) : null, message, csrf: req.principal?.csrfToken ?? "",
       }),
     });

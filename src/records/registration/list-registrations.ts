@@ -41,4 +41,6 @@ export const REGISTER_CSV_COLUMNS = [
   { key: "itemId", header: "Post-id" },
   { key: "registeredBy", header: "Registrerad av" },
   { key: "registeredAt", header: "Registrerad" },
+  // The codes too, last, for imports that map them (the column before is for people).
+  { key: "reasonCodes", header: "Skälkoder" },
 ] as const;

@@ -7,7 +7,7 @@ import { AppError } from "../../platform/errors.ts";
 import type { Pool } from "../../platform/db/pool.ts";
 import { page } from "../../web/layout.ts";
 import { refreshSearchIndex } from "../search/refresh-search-index.ts";
-import { tr } from "../web/messages.ts";
+import { codeLabel, tr } from "../web/messages.ts";
 import { toCsv } from "../web/csv.ts";
 import { appErrorToForm, dropEmptyFormFields, formErrorStatus, schemaErrors, type FormError } from "../web/form-errors.ts";
 import { manualRegistrationFields, registerPageBody, seriesFields, type ManualRegistrationValues } from "../web/register-page.ts";
@@ -125,7 +125,8 @@ export async function registerRegistrationRoutes(app: FastifyInstance, pool: Poo
     { config: { permission: "records:read" }, schema: { tags: ["records"], summary: "The register (diarium) as CSV (UTF-8 with BOM, semicolons, for Excel and case management imports)", security: [{ bearer: [] }], querystring: RegisterQuery } },
     async (req, reply) => {
       const rows = await listRegistrations(pool, { orgId: req.principal!.orgId, ...(req.query as RegisterQueryT) });
-      const csv = toCsv(rows.map((r) => ({ ...r, reasons: r.reasons.join(",") })), REGISTER_CSV_COLUMNS);
+      // People read the reasons as words (in the page's language); the codes follow in a column of their own.
+      const csv = toCsv(rows.map((r) => ({ ...r, reasons: r.reasons.map((x) => codeLabel(req.lang, "reason", x)).join(", "), reasonCodes: r.reasons.join(",") })), REGISTER_CSV_COLUMNS);
       return reply.type("text/csv; charset=utf-8").header("content-disposition", "attachment; filename=\"diarium.csv\"").send(csv);
     },
   );

@@ -3,13 +3,13 @@
 import { html } from "../../web/html.ts";
 import type { Lang } from "../../web/i18n.ts";
 import type { SnapshotStatus } from "../export/snapshot-schedule.ts";
-import { tr } from "./messages.ts";
+import { codeLabel, tr } from "./messages.ts";
 
 export function archivePageBody(lang: Lang, s: SnapshotStatus) {
   const last = s.last
     ? html`<p>${tr(lang, "archive.lastText", { from: s.last.periodFrom ?? "–", to: s.last.periodTo ?? "–", items: s.last.items, at: s.last.createdAt.slice(0, 16).replace("T", " "), path: s.last.outPath })}</p>`
     : html`<p>${tr(lang, "archive.lastNone")}</p>`;
-  const runs = s.runs.map((r) => html`<tr><td>${r.finishedAt.slice(0, 16).replace("T", " ")}</td><td>${r.status}${r.error ? html`: ${r.error}` : ""}</td><td>${r.packages}</td><td>${r.host}</td></tr>`);
+  const runs = s.runs.map((r) => html`<tr><td>${r.finishedAt.slice(0, 16).replace("T", " ")}</td><td>${codeLabel(lang, "archive.status", r.status)}${r.error ? html`: ${r.error}` : ""}</td><td>${r.packages}</td><td>${r.host}</td></tr>`);
   return html`<h1>${tr(lang, "archive.title")}</h1>
 <h2>${tr(lang, "archive.schedule")}</h2>
 <p>${s.everyMonths > 0 ? tr(lang, "archive.every", { n: s.everyMonths, dir: s.outDir }) : tr(lang, "archive.off")}</p>

@@ -1,5 +1,5 @@
 // The records module's own strings (Swedish first).
-import { translator } from "../../web/i18n.ts";
+import { translator, type Lang } from "../../web/i18n.ts";
 
 export const RECORDS_MESSAGES = {
   "nav.search": { sv: "Sök i allmänna handlingar", en: "Search public records" },
@@ -93,6 +93,13 @@ export const RECORDS_MESSAGES = {
   "reason.matter": { sv: "hör till ärende", en: "belongs to a matter" },
   "reason.registrar_flag": { sv: "flaggad av registrator", en: "flagged by registrar" },
   "reason.manual": { sv: "manuell", en: "manual" },
+  "kind.post": { sv: "inlägg", en: "post" },
+  "kind.comment": { sv: "kommentar", en: "comment" },
+  "kind.reply": { sv: "svar", en: "reply" },
+  "kind.mention": { sv: "omnämnande", en: "mention" },
+  "archive.status.ok": { sv: "klar", en: "done" },
+  "archive.status.failed": { sv: "misslyckades", en: "failed" },
+  "archive.status.busy": { sv: "upptagen (en annan server körde)", en: "busy (another server was running)" },
   "nav.requests": { sv: "Utlämnande", en: "Records requests" },
   "requests.title": { sv: "Begäran om allmänna handlingar", en: "Records requests" },
   "requests.new": { sv: "Ny begäran", en: "New request" },
@@ -143,6 +150,17 @@ export const RECORDS_MESSAGES = {
   "disposal.post": { sv: "Inlägg (plattforms-id)", en: "Post (platform id)" },
   "disposal.release": { sv: "Häv", en: "Release" },
   "disposal.place": { sv: "Besluta", en: "Place hold" },
+  "disposal.log": { sv: "Gallringslogg (bevaras)", en: "Disposal log (kept)" },
+  "disposal.logIntro": { sv: "Varje gallring som körts, ur den bevarade gallringsloggen i arkivet.", en: "Every disposal that was run, from the kept disposal log in the archive." },
+  "disposal.noRuns": { sv: "Ingen gallring har körts.", en: "No disposal has been run." },
+  "disposal.col.at": { sv: "Gallrat", en: "Disposed" },
+  "disposal.col.rule": { sv: "Regel", en: "Rule" },
+  "disposal.col.by": { sv: "Av", en: "By" },
+  "disposal.col.disposed": { sv: "Gallrade poster", en: "Items disposed" },
+  "disposal.col.held": { sv: "Kvar genom bevarandebeslut", en: "Kept by legal holds" },
+  "disposal.runItems": { sv: "Vad som gallrades ({n})", en: "What was disposed ({n})" },
+  "disposal.runItem": { sv: "{date} · {kind} {id} ({v} versioner)", en: "{date} · {kind} {id} ({v} versions)" },
+  "disposal.cutoff": { sv: "skrivet före {date}", en: "written before {date}" },
   "nav.archive": { sv: "E-arkiv", en: "E-archive" },
   "archive.title": { sv: "Leveranser till e-arkivet", en: "Deliveries to the e-archive" },
   "archive.schedule": { sv: "Schema", en: "Schedule" },
@@ -162,3 +180,9 @@ export const RECORDS_MESSAGES = {
 } as const;
 
 export const tr = translator(RECORDS_MESSAGES);
+
+/** A label for a code from a known set (`prefix.code`); an unknown code is shown as it is rather than hidden. */
+export function codeLabel(lang: Lang, prefix: "kind" | "reason" | "archive.status", code: string): string {
+  const key = `${prefix}.${code}`;
+  return key in RECORDS_MESSAGES ? tr(lang, key as keyof typeof RECORDS_MESSAGES) : code;
+}

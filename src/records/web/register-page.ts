@@ -5,7 +5,7 @@ import type { Lang } from "../../web/i18n.ts";
 import type { RegistrationCandidate } from "../registration/find-registration-candidates.ts";
 import type { Registration } from "../registration/register-record.ts";
 import { formErrorSummary, type FormError } from "./form-errors.ts";
-import { tr } from "./messages.ts";
+import { codeLabel, tr } from "./messages.ts";
 import { renderRecordText } from "./render-text.ts";
 
 /** What the manual registration form was sent with, to show again after an error. */
@@ -48,7 +48,7 @@ export const seriesFields = (lang: Lang) => ({
 const unitOptions = (lang: Lang, units: { id: string; name: string }[], selected: string | undefined) =>
   html`<option value="">${tr(lang, "register.noUnit")}</option>${units.map((u) => html`<option value="${u.id}"${u.id === selected ? html` selected` : ""}>${u.name}</option>`)}`;
 
-const reasonLabel = (lang: Lang, r: string) => tr(lang, `reason.${r}` as "reason.manual");
+const reasonLabel = (lang: Lang, r: string) => codeLabel(lang, "reason", r);
 
 export function registerPageBody(i: RegisterPageInput) {
   const { lang } = i;

@@ -5,7 +5,7 @@ import { html, type SafeHtml } from "../../web/html.ts";
 import type { Lang } from "../../web/i18n.ts";
 import type { RecordsRequestView, RequestItem, RequestRedaction } from "../requests/load-request.ts";
 import { formErrorSummary, type FormError } from "./form-errors.ts";
-import { tr } from "./messages.ts";
+import { codeLabel, tr } from "./messages.ts";
 
 /** Grounds a registrar most often withholds on (the field takes any other too). */
 const COMMON_GROUNDS = ["21 kap. 7 § OSL", "21 kap. 1 § OSL", "26 kap. 1 § OSL", "18 kap. 1 § OSL"];
@@ -66,7 +66,7 @@ const shownSpan = (it: RequestItem, x: RequestRedaction) => x.field === "author"
 
 export function requestPageBody(lang: Lang, r: RecordsRequestView, csrf: string, errors: readonly FormError[] = []) {
   const open = r.status === "open";
-  const items = r.items.map((it, n) => html`<li><p class="muted">${it.occurredAt.slice(0, 16).replace("T", " ")} · ${it.channelName} · ${it.kind} · ${markedAuthor(lang, it)}</p>
+  const items = r.items.map((it, n) => html`<li><p class="muted">${it.occurredAt.slice(0, 16).replace("T", " ")} · ${it.channelName} · ${codeLabel(lang, "kind", it.kind)} · ${markedAuthor(lang, it)}</p>
 <p>${markedText(lang, it)}</p>
 ${open ? it.redactions.filter((x) => x.state === "proposed").map((x) => html`<form method="post" action="/records/requests/${r.id}/redactions/${x.id}" class="inline">
 <input type="hidden" name="_csrf" value="${csrf}"><span>${shownSpan(it, x)}: </span>
@@ -81,7 +81,7 @@ ${open ? html`<h2>${tr(lang, "requests.select")}</h2>
 <form method="post" action="/records/requests/${r.id}/select"><input type="hidden" name="_csrf" value="${csrf}">
 <p><label for="postQuery">${tr(lang, "requests.postQuery")}</label> <input id="postQuery" name="postQuery" maxlength="500">
 <label for="rq">${tr(lang, "requests.q")}</label> <input id="rq" name="q" maxlength="500">
-<label for="rkind">${tr(lang, "requests.kind")}</label> <select id="rkind" name="kind"><option value="">–</option><option value="post">post</option><option value="comment" selected>comment</option><option value="reply">reply</option></select></p>
+<label for="rkind">${tr(lang, "requests.kind")}</label> <select id="rkind" name="kind"><option value="">–</option>${(["post", "comment", "reply", "mention"] as const).map((k) => html`<option value="${k}"${k === "comment" ? html` selected` : ""}>${codeLabel(lang, "kind", k)}</option>`)}</select></p>
 <p><label for="rfrom">${tr(lang, "search.from")}</label> <input id="rfrom" name="from" type="date">
 <label for="rto">${tr(lang, "search.to")}</label> <input id="rto" name="to" type="date">
 <button type="submit">${tr(lang, "requests.add")}</button></p></form>` : html`<p>${tr(lang, "requests.export")}: <a href="/api/v1/records/requests/${r.id}/export.pdf">PDF</a> · <a href="/api/v1/records/requests/${r.id}/export.csv">CSV</a></p>`}

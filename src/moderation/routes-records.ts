@@ -169,7 +169,7 @@ ${n.appealed ? html`<p role="status">${tm(lang, "appeal.thanks")}</p>` : open ? 
 <form method="post" action="/overklaga/${(req.params as { token: string }).token}"><input type="hidden" name="_csrf" value="${token}">
 <p><label for="body">${tm(lang, "appeal.body")}</label><br><textarea id="body" name="body" rows="6" cols="60" required maxlength="4000"></textarea></p>
 <p><label for="contact">${tm(lang, "appeal.contact")}</label><br><input id="contact" name="contact" maxlength="300" autocomplete="email"></p>
-<button type="submit">${tm(lang, "appeal.send")}</button></form>` : html`<p>${tm(lang, "appeal.closed")}</p>`}`;
+<button type="submit">${tm(lang, "appeal.send")}</button></form>` : html`<p role="status">${tm(lang, "appeal.closed", { date: n.openUntil.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" }) })}</p>`}`;
     return reply.type("text/html; charset=utf-8").send(publicPage(lang, req.url, tm(lang, "appeal.public.title"), body));
   });
   app.post("/overklaga/:token", {
@@ -178,7 +178,12 @@ ${n.appealed ? html`<p role="status">${tm(lang, "appeal.thanks")}</p>` : open ? 
   }, async (req, reply) => {
     const b = req.body as { body: string; contact?: string };
     const token = (req.params as { token: string }).token;
-    await withTx(pool, (tx) => submitAppeal(tx, { token, body: b.body, contact: b.contact, requestId: req.id }));
+    try {
+      await withTx(pool, (tx) => submitAppeal(tx, { token, body: b.body, contact: b.contact, requestId: req.id }));
+    } catch (e) {
+      // A form kept open past the deadline: back to the page, which says plainly that the appeal is closed.
+      if (!(e instanceof AppError && e.code === "appeal_closed")) throw e;
+    }
     return reply.redirect(`/overklaga/${token}`, 303);
   });
 
@@ -238,16 +243,17 @@ ${rows.length ? html`<table><thead><tr><th scope="col">${tm(lang, "at")}</th><th
     return sendPage(req, reply, tm(lang, "settings.title"), html`<h1>${tm(lang, "settings.title")}</h1>
 <form method="post" action="/moderation/settings"><input type="hidden" name="_csrf" value="${p.csrfToken ?? ""}">
 ${SETTING_KEYS.map((k) => html`<p><label for="s-${k}">${tm(lang, `settings.${k}` as ModKey)}</label> <input id="s-${k}" name="${k}" type="number" min="1" required value="${s[k]}"></p>`)}
+<p><label for="s-noticeLang">${tm(lang, "settings.noticeLang")}</label> <select id="s-noticeLang" name="noticeLang">${(["sv", "en"] as const).map((l) => html`<option value="${l}"${s.noticeLang === l ? html` selected` : ""}>${tm(lang, `settings.noticeLang.${l}`)}</option>`)}</select></p>
 <button type="submit">${tm(lang, "settings.save")}</button></form>`);
   });
   app.post("/moderation/settings", {
     config: { permission: "moderation:configure" },
     schema: { tags: ["moderation"], summary: "Update the moderation settings", security: [{ bearer: [] }],
-      body: Type.Object({ strikeThreshold: Type.Integer(), strikeWindowDays: Type.Integer(), appealDays: Type.Integer(), reviewLimitMinutes: Type.Integer(), _csrf: Type.Optional(Type.String()) }) },
+      body: Type.Object({ strikeThreshold: Type.Integer(), strikeWindowDays: Type.Integer(), appealDays: Type.Integer(), reviewLimitMinutes: Type.Integer(), noticeLang: Type.Optional(Type.Union([Type.Literal("sv"), Type.Literal("en")])), _csrf: Type.Optional(Type.String()) }) },
   }, async (req, reply) => {
     const p = req.principal!;
-    const b = req.body as Record<(typeof SETTING_KEYS)[number], number>;
-    const settings = await withTx(pool, (tx) => updateSettings(tx, { orgId: p.orgId, settings: { strikeThreshold: b.strikeThreshold, strikeWindowDays: b.strikeWindowDays, appealDays: b.appealDays, reviewLimitMinutes: b.reviewLimitMinutes }, actor: { id: p.userId, label: p.username }, requestId: req.id }));
+    const b = req.body as Record<(typeof SETTING_KEYS)[number], number> & { noticeLang?: "sv" | "en" };
+    const settings = await withTx(pool, (tx) => updateSettings(tx, { orgId: p.orgId, settings: { strikeThreshold: b.strikeThreshold, strikeWindowDays: b.strikeWindowDays, appealDays: b.appealDays, reviewLimitMinutes: b.reviewLimitMinutes, noticeLang: b.noticeLang }, actor: { id: p.userId, label: p.username }, requestId: req.id }));
     if ((req.headers.accept ?? "").includes("application/json")) return settings;
     return reply.redirect("/moderation/settings", 303);
   });

@@ -114,11 +114,13 @@ export interface ModerationSettings {
   strikeWindowDays: number;
   appealDays: number;
   reviewLimitMinutes: number;
+  /** The language of notices to residents (and so of their appeal outcomes). */
+  noticeLang: "sv" | "en";
 }
 
 export async function loadSettings(db: Queryable, orgId: string): Promise<ModerationSettings> {
-  const r = await db.query<{ strike_threshold: number; strike_window_days: number; appeal_days: number; review_limit_minutes: number }>(
-    "select strike_threshold, strike_window_days, appeal_days, review_limit_minutes from moderation_settings where org_id = $1", [orgId]);
+  const r = await db.query<{ strike_threshold: number; strike_window_days: number; appeal_days: number; review_limit_minutes: number; notice_lang: "sv" | "en" }>(
+    "select strike_threshold, strike_window_days, appeal_days, review_limit_minutes, notice_lang from moderation_settings where org_id = $1", [orgId]);
   const s = r.rows[0];
-  return { strikeThreshold: s?.strike_threshold ?? 3, strikeWindowDays: s?.strike_window_days ?? 90, appealDays: s?.appeal_days ?? 14, reviewLimitMinutes: s?.review_limit_minutes ?? 240 };
+  return { strikeThreshold: s?.strike_threshold ?? 3, strikeWindowDays: s?.strike_window_days ?? 90, appealDays: s?.appeal_days ?? 14, reviewLimitMinutes: s?.review_limit_minutes ?? 240, noticeLang: s?.notice_lang ?? "sv" };
 }

@@ -13,7 +13,7 @@ import { readCriticism } from "../domain/criticism.ts";
 import { DECISION_KINDS, POLICE_RULES, strongestFinding, isRuleId, legalBasisAllowed, type DecisionKind } from "../domain/rules.ts";
 import { deriveState, type ItemState } from "../domain/state.ts";
 import { noticeText, type NoticeKind } from "../domain/templates.ts";
-import { loadDecisions, loadItem, loadLatestAnalyses, loadSettings, type DecisionRow, type ModItem } from "../store.ts";
+import { loadDecisions, loadItem, loadLatestAnalyses, loadSettings, type DecisionRow, type ModerationSettings, type ModItem } from "../store.ts";
 import { authorStanding } from "./author-strikes.ts";
 import { banOfDecision, liftBan, UNBAN_PLATFORMS } from "./block-list.ts";
 import { queueNote } from "../queue-note.ts";
@@ -41,6 +41,7 @@ export interface DecisionInput {
   requestId?: string | undefined;
   /** Base URL for the public appeal link. */
   publicUrl: string;
+  /** The moderator's interface language (messages to them); notices use the organisation's notice language. */
   lang?: "sv" | "en";
 }
 
@@ -216,9 +217,10 @@ function byKind(events: DecisionRow[], id: string | null): DecisionKind | undefi
 
 async function notify(
   tx: Tx,
-  o: { input: DecisionInput; item: ModItem; decision: DecisionRow; kind: NoticeKind; settings: { appealDays: number; strikeThreshold: number }; enqueue: (a: PlatformActionKind, p?: Record<string, unknown>) => Promise<string> },
+  o: { input: DecisionInput; item: ModItem; decision: DecisionRow; kind: NoticeKind; settings: ModerationSettings; enqueue: (a: PlatformActionKind, p?: Record<string, unknown>) => Promise<string> },
 ): Promise<string> {
-  const lang = o.input.lang ?? "sv";
+  // The organisation's notice language, not the deciding moderator's interface language.
+  const lang = o.settings.noticeLang;
   const token = randomBytes(18).toString("base64url");
   const openUntil = new Date(Date.now() + o.settings.appealDays * 86_400_000);
   const appealUrl = `${o.input.publicUrl.replace(/\/$/, "")}/overklaga/${token}`;

@@ -45,19 +45,11 @@ const RegisterBody = Type.Object({
 });
 type RegisterBodyT = Static<typeof RegisterBody>;
 
-/** The manual registration form: an item by its platform id, or none (a letter belonging to the matter). */
-const ManualRegisterBody = Type.Object({
-  series: Type.String({ pattern: "^[A-ZÅÄÖ0-9]{1,8}$" }),
-  platformItemId: Type.Optional(Type.String({ maxLength: 300 })),
-  receivedAt: Type.Optional(Type.String({ format: "date" })),
-  sender: Type.Optional(Type.String({ maxLength: 300 })),
-  subject: Type.String({ minLength: 1, maxLength: 500 }),
-  unitId: Type.Optional(Type.String({ format: "uuid" })),
-  classification: Type.String({ minLength: 1, maxLength: 50 }),
-  secrecyNote: Type.Optional(Type.String({ maxLength: 300 })),
-  matter: Type.Optional(Type.String({ maxLength: 50 })),
-  _csrf: Type.Optional(Type.String()),
-});
+/** The manual registration form: the register body, with an item by its platform id (or none: a letter belonging to the matter). */
+const ManualRegisterBody = Type.Composite([
+  Type.Omit(RegisterBody, ["itemId", "reasons", "reasonList"]),
+  Type.Object({ platformItemId: Type.Optional(Type.String({ maxLength: 300 })) }),
+]);
 type ManualRegisterBodyT = Static<typeof ManualRegisterBody>;
 
 const SeriesBody = Type.Object({

@@ -2,7 +2,6 @@
 // the lexicon is matched once, and everything more expensive (URLs, phone
 // numbers, phrase rules, context cues) is computed lazily, at most once, and
 // only when a detector asks. Detectors receive only what they need.
-import { LinkifyIt } from "linkify-it";
 import { parse as parseDomain } from "tldts";
 import type { CategoryId, CommentInput, OrgProfile } from "./types.ts";
 import type { PageRules } from "./rules.ts";
@@ -14,6 +13,7 @@ import { tokenAt, tokenize } from "./text/tokens.ts";
 import type { LexEntry, LexHit } from "./text/matcher.ts";
 import type { CompiledPhrase } from "./text/phrases.ts";
 import { WORD_START } from "./text/phrases.ts";
+import { findLinks } from "./text/links.ts";
 import type { OrgIdentity } from "./org.ts";
 import type { SpamHistory } from "./spam-history.ts";
 
@@ -55,17 +55,6 @@ export interface Candidate {
   legalBasis?: "bbs-5" | "page-rule";
 }
 
-// linkify-it knows the two-letter country domains and a few generic ones;
-// spam and phishing favour cheap generic TLDs, so those are added.
-const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true }).tlds(
-  [
-    "fun", "xyz", "top", "shop", "online", "site", "store", "club", "live", "app", "dev", "link", "click", "today", "life",
-    "world", "news", "blog", "bet", "casino", "win", "vip", "tech", "cloud", "digital", "email", "fans", "porn", "sex",
-    "adult", "tube", "video", "stream", "movie", "games", "icu", "buzz", "best", "page", "space", "website", "gg", "io",
-    "me", "tv", "cc", "info", "biz", "nu", "se",
-  ],
-  true,
-);
 const URLISH = /[\p{L}\d]\.\p{L}{2}|@\p{L}|:\/\//u;
 const MAX_PHRASE_MATCHES = 32;
 const WINDOW = 400;
@@ -422,12 +411,12 @@ export class AnalysisContext {
     return cand !== undefined && start >= cand.start && end <= cand.end;
   }
 
-  /** URLs and e-mail addresses in the original text (linkify-it + tldts), memoised. */
+  /** URLs and e-mail addresses in the original text (linkify-it via text/links.ts + tldts), memoised. */
   urls(): UrlInfo[] {
     if (this.urlCache) return this.urlCache;
     const out: UrlInfo[] = [];
     if (URLISH.test(this.text)) {
-      const matches = linkify.match(this.text) ?? [];
+      const matches = findLinks(this.text);
       for (const m of matches.length > MAX_URLS ? matches.slice(0, MAX_URLS) : matches) {
         const email = m.schema === "mailto:";
         let host: string;

@@ -182,7 +182,7 @@ describe("records in Chromium", () => {
     assert.doesNotMatch(csv, /Vilka öppettider/);
   });
 
-  test("disposal: a rule, its dry run, a legal hold; accessible", async () => {
+  test("disposal: a rule, its dry run, a run in the log, a legal hold placed and released; accessible", async () => {
     await page.goto(`${base}/records/disposal`);
     await assertAccessible("disposal, empty");
     await page.fill("#keepMonths", "1");
@@ -201,6 +201,13 @@ describe("records in Chromium", () => {
     await page.waitForURL(`${base}/records/disposal`);
     assert.match((await page.textContent("main")) ?? "", /Överklagande gällande simhallen/);
     await assertAccessible("disposal with a rule and a hold");
+    // Released with a reason: a row of its own; the hold is gone from the active list.
+    await page.fill("#release-0", "Överklagandet avgjort");
+    await page.click("button >> text=Häv");
+    await page.waitForURL(`${base}/records/disposal`);
+    assert.match((await page.textContent("main")) ?? "", /Inga aktiva bevarandebeslut/);
+    const rel = await t.db.pool.query("select r.reason from legal_hold_releases r join legal_holds h on h.org_id = r.org_id and h.id = r.hold_id where h.org_id = $1 and h.reason = 'Överklagande gällande simhallen'", [t.org.id]);
+    assert.deepEqual(rel.rows, [{ reason: "Överklagandet avgjort" }]);
   });
 
   test("e-archive: the snapshot schedule with last and next snapshot; accessible", async () => {
@@ -210,5 +217,20 @@ describe("records in Chromium", () => {
     assert.match(main, /Perioden 2026-01-01 – 2026-06-30/);
     assert.match(main, /Nästa ögonblicksbild/);
     await assertAccessible("e-archive");
+  });
+
+  // Last: the language choice is remembered for the rest of the session.
+  test("in English: the registrar's forms and their errors", async () => {
+    await page.goto(`${base}/records/register?lang=en`);
+    assert.match((await page.textContent("main")) ?? "", /Register manually/);
+    await page.selectOption("#m-series", "KS");
+    await page.fill("#m-sender", "Anna Svensson");
+    await page.fill("#m-received", "2026-05-05");
+    await page.fill("#m-subject", "Letter from 19121212-1212");
+    await page.click("form[action='/records/register/manual'] button[type=submit]");
+    assert.match(await alertText(), /Subject: The subject line must not contain sensitive data/);
+    await assertAccessible("register in English with an error");
+    await page.goto(`${base}/records/disposal`);
+    assert.match((await page.textContent("#disposal-log + p + table")) ?? "", /\(comment; written before/);
   });
 });

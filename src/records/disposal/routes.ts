@@ -5,6 +5,7 @@ import type { Pool } from "../../platform/db/pool.ts";
 import { AppError } from "../../platform/errors.ts";
 import { page } from "../../web/layout.ts";
 import { disposalPageBody } from "../web/disposal-page.ts";
+import { dropEmptyFormFields } from "../web/form-errors.ts";
 import { tr } from "../web/messages.ts";
 import { createDisposalRule, listDisposalRules, listLegalHolds, placeLegalHold, releaseLegalHold } from "./disposal-rules.ts";
 import { executeDisposal } from "./execute-disposal.ts";
@@ -98,9 +99,10 @@ export async function registerDisposalRoutes(app: FastifyInstance, pool: Pool): 
       await placeLegalHold({ pool }, { orgId: req.principal!.orgId, reason: b.reason, postPlatformId: b.postPlatformId, actor: actorOf(req) });
       return reply.redirect("/records/disposal", 303);
     });
-  app.post("/records/disposal/holds/:id/release", { ...htmlBase, schema: { hide: true, params: Id, body: Type.Object({ _csrf: Type.Optional(Type.String()) }) } },
+  app.post("/records/disposal/holds/:id/release", { ...htmlBase, preValidation: dropEmptyFormFields,
+    schema: { hide: true, params: Id, body: Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })), _csrf: Type.Optional(Type.String()) }) } },
     async (req, reply) => {
-      await releaseLegalHold({ pool }, { orgId: req.principal!.orgId, holdId: (req.params as { id: string }).id, actor: actorOf(req) });
+      await releaseLegalHold({ pool }, { orgId: req.principal!.orgId, holdId: (req.params as { id: string }).id, reason: (req.body as { reason?: string }).reason ?? null, actor: actorOf(req) });
       return reply.redirect("/records/disposal", 303);
     });
 }

@@ -37,8 +37,9 @@ ${o.plan.disposable.length ? html`<ul>${o.plan.disposable.slice(0, 200).map((c) 
 ${o.plan.held.length ? html`<p>${tr(lang, "disposal.holds")}:</p><ul>${o.plan.held.slice(0, 200).map((c) => html`<li>${c.occurredAt.slice(0, 10)} · ${codeLabel(lang, "kind", c.kind)} ${c.platformItemId}</li>`)}</ul>` : ""}
 <form method="post" action="/records/disposal/rules/${o.plan.ruleId}/execute">${csrf}<p>${tr(lang, "disposal.executeHelp")}</p>
 <button type="submit">${tr(lang, "disposal.execute")}</button></form></section>` : "";
-  const holds = o.holds.map((h) => html`<li>${h.reason} (${h.scope}; ${h.createdBy}, ${h.createdAt.slice(0, 10)})
-<form method="post" action="/records/disposal/holds/${h.id}/release" class="inline">${csrf}<button type="submit">${tr(lang, "disposal.release")}</button></form></li>`);
+  const holds = o.holds.map((h, n) => html`<li>${h.reason} (${h.scope}; ${h.createdBy}, ${h.createdAt.slice(0, 10)})
+<form method="post" action="/records/disposal/holds/${h.id}/release" class="inline">${csrf}<label for="release-${n}">${tr(lang, "disposal.releaseReason")}</label> <input id="release-${n}" name="reason" maxlength="1000" size="30">
+<button type="submit">${tr(lang, "disposal.release")}</button></form></li>`);
   return html`<h1>${tr(lang, "disposal.title")}</h1>
 ${o.message ? html`<p role="status">${o.message}</p>` : ""}
 <h2>${tr(lang, "disposal.rules")}</h2>

@@ -149,6 +149,7 @@ export const RECORDS_MESSAGES = {
   "disposal.reason": { sv: "Skäl", en: "Reason" },
   "disposal.post": { sv: "Inlägg (plattforms-id)", en: "Post (platform id)" },
   "disposal.release": { sv: "Häv", en: "Release" },
+  "disposal.releaseReason": { sv: "Skäl att häva (frivilligt)", en: "Reason to release (optional)" },
   "disposal.place": { sv: "Besluta", en: "Place hold" },
   "disposal.log": { sv: "Gallringslogg (bevaras)", en: "Disposal log (kept)" },
   "disposal.logIntro": { sv: "Varje gallring som körts, ur den bevarade gallringsloggen i arkivet.", en: "Every disposal that was run, from the kept disposal log in the archive." },

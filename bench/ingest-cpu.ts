@@ -71,6 +71,7 @@ export function samplePostgresCpuByKind(pgData: string, everyMs = 100): { stop()
       } catch {
         continue; // exited meanwhile
       }
+      if (!cmd) continue; // exiting: its CPU counted up to the last sample
       // "postgres: user db 127.0.0.1(port) state" is a client backend; the others name themselves.
       const kind = /^postgres: \S+ \S+ [\d.]+\(\d+\)/.test(cmd) ? "backend" : cmd.replace(/^postgres: /, "").replace(/ vaxel$/, "");
       const ms = (Number(f[11]) + Number(f[12])) * TICK_MS;

@@ -173,4 +173,38 @@ describe("moderation behaviour", () => {
     const audit = await t.db.pool.query("select after from audit_events where action = 'moderation.settings.updated' order by seq");
     assert.deepEqual(audit.rows.map((r) => r.after.noticeLang), ["en", "en", "sv"]);
   });
+
+  test("no Swedish leftovers in English, no raw codes: thread, platform jobs, notices, police report, monthly report, queue script", async () => {
+    const c = await fbComment("Jag ska döda dig, jävla idiot.");
+    const rep = await api(mod, "POST", `/moderation/items/${c.id}/decisions`, { kind: "report_police", ruleId: "threat", legalBasis: "bbs-5" });
+    assert.equal(rep.status, 201, JSON.stringify(rep.body));
+    await decide(c.id, { kind: "hide", ruleId: "insult", legalBasis: "page-rule" }).catch(() => undefined);
+    for (let i = 0; i < 5; i++) await t.app.channels.outbox.runDue();
+    await t.app.moderation.idle();
+    const en = await page(`/moderation/items/${c.id}?lang=en`);
+    assert.match(en, /data-action="hide" data-state="done">Hide: <strong>done<\/strong> \(1 attempts\)/);
+    assert.match(en, /<span class="muted">comment · Boende \d+ · [^<]*<\/span>/, "the item kind in words of the page's language");
+    assert.doesNotMatch(en, / · dold| · borttagen|>hide: |>reply: |>manual: /);
+    const sv = await page(`/moderation/items/${c.id}`);
+    assert.match(sv, /Dölj: <strong>klar<\/strong> \(1 försök\)/);
+    assert.match(sv, /<span class="muted">kommentar · Boende \d+ · [^<]*<\/span>/);
+    const reportId = (rep.body as { policeReportId: string }).policeReportId;
+    const report = await page(`/moderation/police-reports/${reportId}?lang=en`);
+    assert.match(report, /<dt>Hash chain<\/dt>/);
+    assert.doesNotMatch(report, /Hashkedja/);
+    const sup = await page("/moderation/supervision?lang=en");
+    assert.match(sup, /<th scope="col">Month<\/th>/);
+    assert.match(await page("/moderation/supervision"), /<th scope="col">Månad<\/th>/);
+    const queue = await page("/moderation?lang=en");
+    assert.match(queue, /data-msg-empty="The queue is empty\." data-msg-new="\{n\} new in the queue\." data-msg-error="Error \{status\}"/);
+    const js = (await t.app.inject({ method: "GET", url: "/moderation/assets/queue.js" })).body;
+    assert.doesNotMatch(js, /Fel |message_sv \?\?|nya i kön|Kön är tom/, "the script's words come from the page, in its language");
+  });
+
+  test("a notice's delivery is said in words", async () => {
+    const c = await fbComment("Fy fan vad dåligt, jävla skit.");
+    await decide(c.id, { kind: "hide", ruleId: "profanity", legalBasis: "page-rule" });
+    assert.match(await page(`/moderation/items/${c.id}?lang=en`), /<p class="muted">Sent as a reply on the platform: /);
+    assert.match(await page(`/moderation/items/${c.id}`), /<p class="muted">Skickat som svar på plattformen: /);
+  });
 });

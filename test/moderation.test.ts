@@ -85,7 +85,7 @@ describe("moderation", () => {
     const st = await t.db.pool.query("select action, state from platform_actions where item_id = $1", [pnr.itemId]);
     assert.deepEqual(st.rows, [{ action: "hide", state: "done" }]);
     const page = await t.app.inject({ method: "GET", url: `/moderation/items/${pnr.itemId}`, headers: { cookie: mod1.cookie } });
-    assert.match(page.body, /hide: <strong>done<\/strong>/);
+    assert.match(page.body, /data-action="hide" data-state="done">Dölj: <strong>klar<\/strong>/);
   });
 
   test("decisions are append-only in PostgreSQL and every decision is in the audit trail", async () => {

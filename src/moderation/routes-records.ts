@@ -73,7 +73,7 @@ ${rows.length ? html`<table><thead><tr><th scope="col">${tm(lang, "at")}</th><th
     return sendPage(req, reply, tm(lang, "police.title"), html`<h1>${tm(lang, "police.title")}</h1>
 <p><a href="/moderation/items/${r.item_id}">${tm(lang, "item.title")}</a> · <a href="/moderation/police-reports/${r.id}/package.pdf">${tm(lang, "police.pdf")}</a> · <a href="/moderation/police-reports/${r.id}/package.json">${tm(lang, "police.json")}</a> · <a href="/moderation/items/${r.item_id}/render">${tm(lang, "police.render")}</a></p>
 <dl><dt>${tm(lang, "rule")}</dt><dd>${ruleName(lang, pkg.offence.rule)}</dd><dt>${tm(lang, "author")}</dt><dd>${pkg.author.name ?? "?"} (${pkg.author.platformId ?? "?"})</dd>
-<dt>SHA-256</dt><dd><code>${r.package_sha256}</code></dd><dt>Hashkedja</dt><dd>${pkg.chainProof.verified ? "✓" : "✗"} (${pkg.chainProof.checkedLinks})</dd></dl>
+<dt>SHA-256</dt><dd><code>${r.package_sha256}</code></dd><dt>${tm(lang, "police.chain")}</dt><dd>${pkg.chainProof.verified ? "✓" : "✗"} (${pkg.chainProof.checkedLinks})</dd></dl>
 <blockquote class="mod-text">${pkg.item.text ?? ""}</blockquote>
 ${r.rendering ? html`<figure><img src="/moderation/police-reports/${r.id}/rendering.png" alt="${tm(lang, "police.render")}: ${pkg.item.text ?? ""}" width="624"><figcaption>${tm(lang, "police.render")} · SHA-256 <code>${r.rendering.png_sha256}</code></figcaption></figure>` : ""}
 <h2>${tm(lang, "police.status")}</h2><ol>${events}</ol>
@@ -194,7 +194,7 @@ ${n.appealed ? html`<p role="status">${tm(lang, "appeal.thanks")}</p>` : open ? 
     const appeals = await listAppeals(pool, p.orgId);
     const items = appeals.map((a) => html`<li><p><a href="/moderation/items/${a.itemId}">${(a.itemText ?? "").slice(0, 120)}</a></p>
 <p>${tm(lang, "appeal.decision")}: ${tm(lang, `kind.${a.decisionKind}` as ModKey)} · ${ruleName(lang, a.decisionRule)} · ${a.decisionActor}</p><blockquote>${a.body}</blockquote>
-${a.outcome ? html`<p><strong>${tm(lang, "appeal.outcome")}: ${a.outcome}</strong> — ${a.outcomeReason} (${a.outcomeBy})</p>` : a.decisionActorId === p.userId ? html`<p class="muted">${ERROR_CATALOGUE.moderation_second_moderator_required[lang]}</p>` : html`<form method="post" action="/moderation/appeals/${a.id}/decide"><input type="hidden" name="_csrf" value="${p.csrfToken ?? ""}">
+${a.outcome ? html`<p><strong>${tm(lang, "appeal.outcome")}: ${a.outcome === "upheld" || a.outcome === "rejected" ? tm(lang, `appeal.outcome.${a.outcome}`) : a.outcome}</strong> — ${a.outcomeReason} (${a.outcomeBy})</p>` : a.decisionActorId === p.userId ? html`<p class="muted">${ERROR_CATALOGUE.moderation_second_moderator_required[lang]}</p>` : html`<form method="post" action="/moderation/appeals/${a.id}/decide"><input type="hidden" name="_csrf" value="${p.csrfToken ?? ""}">
 <label for="r-${a.id}">${tm(lang, "reason")}</label> <input id="r-${a.id}" name="reason" required maxlength="2000">
 <button type="submit" name="outcome" value="upheld">${tm(lang, "appeal.uphold")}</button> <button type="submit" name="outcome" value="rejected">${tm(lang, "appeal.reject")}</button></form>`}</li>`);
     return sendPage(req, reply, tm(lang, "appeals.title"), html`<h1>${tm(lang, "appeals.title")}</h1>${err && err in ERROR_CATALOGUE ? html`<p role="alert">${ERROR_CATALOGUE[err as keyof typeof ERROR_CATALOGUE][lang]}</p>` : ""}${items.length ? html`<ol>${items}</ol>` : html`<p>–</p>`}`);
@@ -276,7 +276,7 @@ ${sup.overdue.length ? html`<ul>${sup.overdue.slice(0, 50).map((o) => html`<li><
 <p><a href="/moderation/analytics">${tm(lang, "analytics.link")}</a></p>
 ${barChart({ id: "kind", title: tm(lang, "analytics.decisions"), rows: [...perKind].map(([k, v]) => ({ label: k, value: v })) })}
 <h2>${tm(lang, "report.title")}</h2><p><a href="/moderation/report.csv">${tm(lang, "csv")}</a></p>
-${mRows.length ? html`<table><thead><tr><th scope="col">month</th><th scope="col">${tm(lang, "rule")}</th><th scope="col">${tm(lang, "by")}</th><th scope="col">${tm(lang, "actions")}</th><th scope="col">n</th></tr></thead><tbody>${mRows}</tbody></table>` : ""}`);
+${mRows.length ? html`<table><thead><tr><th scope="col">${tm(lang, "month")}</th><th scope="col">${tm(lang, "rule")}</th><th scope="col">${tm(lang, "by")}</th><th scope="col">${tm(lang, "actions")}</th><th scope="col">n</th></tr></thead><tbody>${mRows}</tbody></table>` : ""}`);
   });
   app.get("/moderation/report.csv", { config: { permission: "moderation:read" }, schema: { hide: true } }, async (req, reply) => {
     const rows = await monthlyReport(pool, req.principal!.orgId);

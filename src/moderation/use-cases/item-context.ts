@@ -19,7 +19,7 @@ export interface ItemContext {
   history: { itemId: string; text: string | null; kind: string; ruleId: string; actorLabel: string; at: Date }[];
   standing: AuthorStanding;
   consistency: { ruleId: string; kind: string; n: number }[];
-  platformActions: { id: string; action: string; state: string; attempts: number; lastErrorSv: string | null; createdAt: Date; doneAt: Date | null }[];
+  platformActions: { id: string; action: string; state: string; attempts: number; lastErrorSv: string | null; lastErrorEn: string | null; createdAt: Date; doneAt: Date | null }[];
   notifications: { id: string; delivery: string; body: string; appealOpenUntil: Date; at: Date }[];
   policeReports: { id: string; at: Date; status: string; caseNumber: string | null }[];
   /** A drafted reply with the directory's contact card when the comment asks a question. */
@@ -63,8 +63,8 @@ export async function loadItemContext(db: Queryable, orgId: string, itemId: stri
           and kind in ('keep', 'hide', 'delete', 'unhide', 'report_police', 'confirm', 'decline') and at > now() - interval '90 days'
         group by rule_id, kind order by rule_id, n desc`, [orgId, rules, itemId])).rows.map((r) => ({ ruleId: r.rule_id, kind: r.kind, n: r.n }))
     : [];
-  const pa = await db.query<{ id: string; action: string; state: string; attempts: number; last_error_sv: string | null; created_at: Date; done_at: Date | null }>(
-    "select id, action, state, attempts, last_error_sv, created_at, done_at from platform_actions where org_id = $1 and item_id = $2 order by created_at", [orgId, itemId]);
+  const pa = await db.query<{ id: string; action: string; state: string; attempts: number; last_error_sv: string | null; last_error_en: string | null; created_at: Date; done_at: Date | null }>(
+    "select id, action, state, attempts, last_error_sv, last_error_en, created_at, done_at from platform_actions where org_id = $1 and item_id = $2 order by created_at", [orgId, itemId]);
   const notes = await db.query<{ id: string; delivery: string; body: string; appeal_open_until: Date; at: Date }>(
     "select id, delivery, body, appeal_open_until, at from moderation_notifications where org_id = $1 and item_id = $2 order by at", [orgId, itemId]);
   const reports = await db.query<{ id: string; at: Date; status: string; case_number: string | null }>(
@@ -73,7 +73,7 @@ export async function loadItemContext(db: Queryable, orgId: string, itemId: stri
       where r.org_id = $1 and r.item_id = $2 order by r.at`, [orgId, itemId]);
   return {
     item, analysis, decisions: evs, state: deriveState(evs), thread, history, standing, consistency,
-    platformActions: pa.rows.map((r) => ({ id: r.id, action: r.action, state: r.state, attempts: r.attempts, lastErrorSv: r.last_error_sv, createdAt: r.created_at, doneAt: r.done_at })),
+    platformActions: pa.rows.map((r) => ({ id: r.id, action: r.action, state: r.state, attempts: r.attempts, lastErrorSv: r.last_error_sv, lastErrorEn: r.last_error_en, createdAt: r.created_at, doneAt: r.done_at })),
     notifications: notes.rows.map((r) => ({ id: r.id, delivery: r.delivery, body: r.body, appealOpenUntil: r.appeal_open_until, at: r.at })),
     policeReports: reports.rows.map((r) => ({ id: r.id, at: r.at, status: r.status, caseNumber: r.case_number })),
     suggestion: o.suggest && item.text ? await suggestReply(db, orgId, item.text, o.lang) : null,

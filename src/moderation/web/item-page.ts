@@ -8,12 +8,14 @@ import { POLICE_RULES, RULE_LABELS, isRuleId, strongestFinding } from "../domain
 import { readCriticism } from "../domain/criticism.ts";
 import type { ItemContext } from "../use-cases/item-context.ts";
 import { highlight } from "./highlight.ts";
-import { tm, type ModKey } from "./messages.ts";
+import { MODERATION_MESSAGES, tm, type ModKey } from "./messages.ts";
 import { ruleOptions } from "./queue-page.ts";
 import { UNBAN_PLATFORMS } from "../use-cases/block-list.ts";
 
 const iso = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
 const ruleName = (lang: Lang, r: string) => (isRuleId(r) ? RULE_LABELS[r][lang] : r);
+/** A stored code (outbox action or state, notice delivery, item kind) in words; an unknown code shows as itself. */
+const code = (lang: Lang, prefix: string, value: string) => (`${prefix}.${value}` in MODERATION_MESSAGES ? tm(lang, `${prefix}.${value}` as ModKey) : value);
 
 /** Undo is one click, except for a ban: undoing it lifts the ban, and the block list keeps why. */
 function undoForm(lang: Lang, csrf: string, itemId: string, d: ItemContext["decisions"][number]): SafeHtml {
@@ -30,12 +32,15 @@ export function itemBody(lang: Lang, csrf: string, c: ItemContext, o: { kind?: s
   const basis = top?.legalBasis ?? "page-rule";
   const criticism = item.text ? readCriticism(item.text) : { criticism: false, target: null, cue: null };
   const findings = (analysis?.findings ?? []).map((f) => html`<li><strong>${RULE_LABELS[f.category][lang]}</strong> <code>${f.ruleId}</code> · ${tm(lang, `basis.${f.legalBasis}` as ModKey)} · ${Math.round(f.confidence * 100)} % · <q>${f.evidence}</q></li>`);
-  const thread = c.thread.map((t) => html`<li${t.self ? html` class="self" aria-current="true"` : ""}><span class="muted">${t.kind} · ${t.authorName ?? "?"} · ${iso(t.at)}${t.hidden ? " · dold" : ""}${t.removed ? " · borttagen" : ""}</span><br>${t.self ? highlight(t.text ?? "", analysis?.findings ?? []) : t.text ?? ""}</li>`);
+  const thread = c.thread.map((t) => html`<li${t.self ? html` class="self" aria-current="true"` : ""}><span class="muted">${code(lang, "itemKind", t.kind)} · ${t.authorName ?? "?"} · ${iso(t.at)}${t.hidden ? ` · ${tm(lang, "vis.hidden")}` : ""}${t.removed ? ` · ${tm(lang, "vis.deleted")}` : ""}</span><br>${t.self ? highlight(t.text ?? "", analysis?.findings ?? []) : t.text ?? ""}</li>`);
   const kinds = ["keep", "hide", "unhide", "delete", "escalate", "report_police", "warn", "ban"];
   const decisions = c.decisions.map((d) => html`<tr><td><time datetime="${d.at.toISOString()}">${iso(d.at)}</time></td><td>${tm(lang, `kind.${d.kind}` as ModKey)}${d.needsConfirmation ? " ⏳" : ""}${state.undone.has(d.id) ? html` <span class="muted">(${tm(lang, "kind.undo")})</span>` : ""}</td>
 <td>${ruleName(lang, d.ruleId)}</td><td>${tm(lang, `basis.${d.legalBasis}` as ModKey)}</td><td>${d.reason ?? ""}</td><td>${d.actorId ? d.actorLabel : tm(lang, "system")}</td>
 <td>${["hide", "escalate", "keep", "ban", "confirm"].includes(d.kind) && !state.undone.has(d.id) ? undoForm(lang, csrf, item.id, d) : ""}${d.kind === "ban" && state.undone.has(d.id) && !UNBAN_PLATFORMS.has(item.platform) ? html`<span class="warn">${tm(lang, item.platform === "youtube" ? "unban.manual.youtube" : "unban.manual.other")}</span>` : ""}</td></tr>`);
-  const pa = c.platformActions.map((p) => html`<li>${p.action}: <strong>${p.state}</strong> (${p.attempts})${p.lastErrorSv ? html` — ${p.lastErrorSv}` : ""}</li>`);
+  const pa = c.platformActions.map((p) => {
+    const err = lang === "en" ? p.lastErrorEn ?? p.lastErrorSv : p.lastErrorSv;
+    return html`<li data-action="${p.action}" data-state="${p.state}">${code(lang, "outbox.action", p.action)}: <strong>${code(lang, "outbox.state", p.state)}</strong> (${tm(lang, "outbox.attempts", { n: p.attempts })})${err ? html` — ${err}` : ""}</li>`;
+  });
   const history = c.history.map((h) => html`<li>${iso(h.at)} · ${tm(lang, `kind.${h.kind}` as ModKey)} · ${ruleName(lang, h.ruleId)} · ${h.actorLabel} — <a href="/moderation/items/${h.itemId}">${(h.text ?? "").slice(0, 80)}</a></li>`);
   const consistency = c.consistency.map((x) => html`<tr><td>${ruleName(lang, x.ruleId)}</td><td>${tm(lang, `kind.${x.kind}` as ModKey)}</td><td>${x.n}</td></tr>`);
   const s = c.standing;
@@ -77,5 +82,5 @@ ${history.length ? html`<ul>${history}</ul>` : ""}</section>
 ${consistency.length ? html`<table><thead><tr><th scope="col">${tm(lang, "rule")}</th><th scope="col">${tm(lang, "actions")}</th><th scope="col">n</th></tr></thead><tbody>${consistency}</tbody></table>` : html`<p class="muted">–</p>`}</section>
 <section aria-labelledby="dec-h"><h2 id="dec-h">${tm(lang, "decisions")}</h2>
 ${decisions.length ? html`<table><thead><tr><th scope="col">${tm(lang, "at")}</th><th scope="col">${tm(lang, "actions")}</th><th scope="col">${tm(lang, "rule")}</th><th scope="col">${tm(lang, "basis")}</th><th scope="col">${tm(lang, "reason")}</th><th scope="col">${tm(lang, "by")}</th><th scope="col"><span class="visually-hidden">${tm(lang, "kind.undo")}</span></th></tr></thead><tbody>${decisions}</tbody></table>` : html`<p class="muted">–</p>`}
-${c.notifications.map((n) => html`<p class="muted">${n.delivery}: ${n.body}</p>`)}</section>`;
+${c.notifications.map((n) => html`<p class="muted">${code(lang, "delivery", n.delivery)}: ${n.body}</p>`)}</section>`;
 }

@@ -64,7 +64,7 @@ ${o.units.length ? html`<label>${tm(lang, "filter.unit")} <select name="unit"><o
 <label>${tm(lang, "filter.minAge")} <input type="number" name="minAge" min="0" value="${o.filter.minAgeMinutes ?? ""}"></label>
 <button type="submit">${tm(lang, "filter")}</button></form>
 <p class="shortcuts" id="shortcuts">${tm(lang, "shortcuts")}</p>
-<p id="mod-status" role="status" aria-live="polite"></p>
+<p id="mod-status" role="status" aria-live="polite" data-msg-empty="${tm(lang, "queue.js.empty")}" data-msg-new="${tm(lang, "queue.js.new", { n: "{n}" })}" data-msg-error="${tm(lang, "queue.js.error", { status: "{status}" })}"></p>
 ${pager(o)}
 ${rows.length ? html`<ol class="mod-queue" id="queue" data-view="${o.view}" aria-describedby="shortcuts">${rows}</ol>` : html`<p id="queue-empty">${tm(lang, "empty")}</p><ol class="mod-queue" id="queue" data-view="${o.view}"></ol>`}
 <form id="bulk" method="post" action="/moderation/bulk" class="bulk"><fieldset><legend>${tm(lang, "bulk")}</legend>

@@ -15,10 +15,13 @@
 
   const items = () => [...queue.querySelectorAll("li.mod-item")];
   const say = (msg) => { if (status) status.textContent = msg; };
+  // The page's own strings (Swedish or English, from the server's i18n); the error text in the page's language.
+  const msg = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, String(v)), status?.dataset[key] ?? "");
+  const english = document.documentElement.lang === "en";
 
   function focusAt(i) {
     const list = items();
-    if (!list.length) { say(document.documentElement.lang === "en" ? "The queue is empty." : "Kön är tom."); return; }
+    if (!list.length) { say(msg("msgEmpty")); return; }
     current = Math.max(0, Math.min(i, list.length - 1));
     for (const el of list) el.classList.remove("current");
     const el = list[current];
@@ -44,7 +47,7 @@
         window.location.href = `/moderation/items/${el.dataset.item}?kind=${kind}`;
         return;
       }
-      say(data?.error?.message_sv ?? `Fel ${res.status}`);
+      say((english ? data?.error?.message_en : data?.error?.message_sv) ?? msg("msgError", { status: res.status }));
       return;
     }
     const idx = items().indexOf(el);
@@ -92,7 +95,7 @@
       }
       if (added) {
         document.getElementById("queue-empty")?.remove();
-        say(document.documentElement.lang === "en" ? `${added} new in the queue.` : `${added} nya i kön.`);
+        say(msg("msgNew", { n: added }));
         if (items().length === added) focusAt(0);
       }
     } finally {

@@ -122,4 +122,7 @@ test("a representation METS listed in the root METS is checked as a file and its
   // A reference out of the package is refused, not read; a checksum that is not SHA-256 is named.
   put("METS.xml", metsDoc(file("../elsewhere.txt", "x") + file("representations/rep1/data/a.json", "{\"a\":2}", "MD5")));
   assert.deepEqual(verifyPackage(dir).problems.map((p) => p.code), ["path_outside_package", "checksum_type_unsupported", "file_extra"]);
+  // A symbolic link no METS lists is extra too.
+  fs.symlinkSync("/etc/hostname", path.join(dir, "representations/rep1/data/link"));
+  assert.deepEqual(verifyPackage(dir).problems.filter((p) => p.code === "file_extra").map((p) => p.path).sort(), ["representations/rep1/METS.xml", "representations/rep1/data/link"]);
 });

@@ -119,11 +119,23 @@ function hrefToPath(href: string, metsDir: string, packageDir: string): string |
   return rel.split(path.sep).join("/");
 }
 
-const sha256File = (abs: string) => createHash("sha256").update(fs.readFileSync(abs)).digest("hex");
+/** In chunks: a representation may hold files larger than is wise to read whole. */
+function sha256File(abs: string): string {
+  const h = createHash("sha256");
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const fd = fs.openSync(abs, "r");
+  try {
+    for (let n = fs.readSync(fd, buf); n > 0; n = fs.readSync(fd, buf)) h.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return h.digest("hex");
+}
 
+/** Files and symbolic links (a link no METS lists is as foreign to the package as a file). */
 function filesUnder(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() || e.isSymbolicLink())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
     .sort();
 }

@@ -1,6 +1,46 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { hamming64, simhash, SpamHistory } from "./spam-history.ts";
+
+/** The plain vote (one counter per bit) that the bit-sliced simhash must equal. */
+function referenceSimhash(words: readonly string[]): { hi: number; lo: number } {
+  const fnv = (h: number, s: string): number => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
+  };
+  const ones = new Int32Array(64);
+  let features = 0;
+  const add = (a: number, b: number): void => {
+    features++;
+    for (let k = 0; k < 32; k++) {
+      ones[k]! += (a >>> k) & 1;
+      ones[k + 32]! += (b >>> k) & 1;
+    }
+  };
+  const sample = words.length > 64;
+  const seedA = 0x811c9dc5 | 0;
+  const seedB = (0x811c9dc5 ^ 0x9e3779b9) | 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const ha = fnv(seedA, w);
+    const hb = fnv(seedB, w);
+    if (!sample || (w.charCodeAt(0) + w.length) % 4 === 0) add(ha >>> 0, hb >>> 0);
+    if (i + 1 < words.length) {
+      const next = words[i + 1]!;
+      if (!sample || (next.charCodeAt(0) + w.length) % 4 === 0) {
+        add(fnv(Math.imul(ha ^ 0x20, 0x01000193), next) >>> 0, fnv(Math.imul(hb ^ 0x20, 0x01000193), next) >>> 0);
+      }
+    }
+  }
+  let lo = 0;
+  let hi = 0;
+  for (let k = 0; k < 32; k++) {
+    if (2 * ones[k]! > features) lo |= 1 << k;
+    if (2 * ones[k + 32]! > features) hi |= 1 << k;
+  }
+  return { hi: hi >>> 0, lo: lo >>> 0 };
+}
 
 const words = (s: string): string[] => s.toLowerCase().split(/\s+/);
 
@@ -11,6 +51,18 @@ describe("SimHash and the spam history", () => {
     const c = simhash(words("Vilka öppettider gäller för simhallen under sommarlovet i år"));
     assert.ok(hamming64(a.hi, a.lo, b.hi, b.lo) <= 12);
     assert.ok(hamming64(a.hi, a.lo, c.hi, c.lo) > 16);
+  });
+
+  test("the bit-sliced vote gives the plain vote's hash", () => {
+    const word = fc.constantFrom("a", "och", "kommunen", "mörkar", "simhallen", "x", "ab", "öppettider", "å", "zz", "q", "cykelbanan");
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 300 }), (ws) => {
+        assert.deepEqual(simhash(ws), referenceSimhash(ws));
+      }),
+      { numRuns: 1000 },
+    );
+    const many = Array.from({ length: 5000 }, (_, i) => `ord${i % 37}`);
+    assert.deepEqual(simhash(many), referenceSimhash(many));
   });
 
   test("counts repeats by author within the window and stays bounded", () => {

@@ -53,15 +53,24 @@ function fnvFrom(h: number, s: string): number {
  * "w1 w2" continues w1's hash states, so no bigram string is built.
  */
 export function simhash(words: readonly string[]): { hi: number; lo: number } {
-  // ones[k]: features with bit k set; a bit of the result is set when more
-  // than half of the features have it (the usual ±1 vote, counted once).
-  const ones = new Int32Array(64);
+  // The vote counts how many features have each of the 64 bits set. The
+  // counters are bit-sliced: LO[j] / HI[j] hold bit j of all 32 counts of a
+  // half, so adding a feature is a ripple-carry addition of one word (a few
+  // operations) instead of 64 increments.
+  LO.fill(0);
+  HI.fill(0);
   let features = 0;
   const add = (a: number, b: number): void => {
     features++;
-    for (let k = 0; k < 32; k++) {
-      ones[k]! += (a >>> k) & 1;
-      ones[k + 32]! += (b >>> k) & 1;
+    for (let j = 0, carry = a | 0; carry !== 0; j++) {
+      const t = LO[j]! & carry;
+      LO[j]! ^= carry;
+      carry = t;
+    }
+    for (let j = 0, carry = b | 0; carry !== 0; j++) {
+      const t = HI[j]! & carry;
+      HI[j]! ^= carry;
+      carry = t;
     }
   };
   const sample = words.length > 64;
@@ -81,14 +90,27 @@ export function simhash(words: readonly string[]): { hi: number; lo: number } {
       }
     }
   }
+  // A bit of the result is set when more than half of the features have it.
   let lo = 0;
   let hi = 0;
+  // A count is at most `features`, so it has no more bits than that.
+  const levels = 32 - Math.clz32(features);
   for (let k = 0; k < 32; k++) {
-    if (2 * ones[k]! > features) lo |= 1 << k;
-    if (2 * ones[k + 32]! > features) hi |= 1 << k;
+    let countLo = 0;
+    let countHi = 0;
+    for (let j = 0; j < levels; j++) {
+      countLo += ((LO[j]! >>> k) & 1) << j;
+      countHi += ((HI[j]! >>> k) & 1) << j;
+    }
+    if (2 * countLo > features) lo |= 1 << k;
+    if (2 * countHi > features) hi |= 1 << k;
   }
   return { hi: hi >>> 0, lo: lo >>> 0 };
 }
+
+/** Bit-sliced vote counters (see simhash); 31 bits hold any count of features. */
+const LO = new Int32Array(32);
+const HI = new Int32Array(32);
 
 /** LSH bands: 4 × 16 bits, so any pair within Hamming distance 3 shares a band exactly. */
 const BUCKET_MAX = 16;
@@ -104,10 +126,14 @@ export class SpamHistory {
   private nextId = 0;
   private lastAt = 0;
   private readonly max: number;
+  /** Per ring slot: the query that last looked at it (an id sits in up to four buckets; count it once). */
+  private readonly seenBy: Uint32Array;
+  private query = 0;
 
   constructor(maxHistory: number) {
     this.max = Math.max(1, Math.floor(maxHistory));
     this.ring = new Array<HistoryEntry | undefined>(this.max);
+    this.seenBy = new Uint32Array(this.max);
   }
 
   /** Time of a comment in ms: its `at`, else the last known time. */
@@ -131,7 +157,11 @@ export class SpamHistory {
   checkAndAdd(e: { hi: number; lo: number; author: string; at: number }, windowMs: number, maxDistance: number): HistoryMatch {
     let sameAuthor = 0;
     const others: string[] = [];
-    const seen: number[] = [];
+    if (++this.query === 0xffffffff) {
+      this.seenBy.fill(0);
+      this.query = 1;
+    }
+    const query = this.query;
     const keys = bandKeys(e.hi, e.lo);
     const oldest = this.nextId - this.max;
     for (const key of keys) {
@@ -140,9 +170,11 @@ export class SpamHistory {
       for (let r = list.length - 1; r >= 0; r--) {
         const id = list[r]!;
         if (id < oldest) break; // older ids follow; they were evicted from the ring
-        if (seen.includes(id)) continue;
-        seen.push(id);
-        const h = this.ring[id % this.max]!;
+        // Ids still in the ring have distinct slots.
+        const slot = id % this.max;
+        if (this.seenBy[slot] === query) continue;
+        this.seenBy[slot] = query;
+        const h = this.ring[slot]!;
         if (Math.abs(e.at - h.at) > windowMs) continue;
         if (hamming64(e.hi, e.lo, h.hi, h.lo) > maxDistance) continue;
         if (h.author === e.author) sameAuthor++;

@@ -29,8 +29,10 @@ function repetition(ctx: AnalysisContext): Candidate | null {
   if (distinct < 0.25 || (distinct < 0.4 && max >= 6) || (n < 12 && distinct <= 0.34 && max >= 3)) {
     return { ruleId: "spam.repetition", start: 0, end: ctx.text.length, confidence: distinct < 0.25 ? 0.85 : 0.7 };
   }
-  // The same line pasted three or more times.
-  const lines = ctx.norm.text.split("\n").map((l) => l.trim()).filter((l) => l.length >= 10);
+  // The same line pasted three or more times (needs two line breaks at least; most comments have none).
+  const t = ctx.norm.text;
+  const nl = t.indexOf("\n");
+  const lines = nl >= 0 && t.indexOf("\n", nl + 1) >= 0 ? t.split("\n").map((l) => l.trim()).filter((l) => l.length >= 10) : [];
   if (lines.length >= 3) {
     const seen = new Map<string, number>();
     for (const l of lines) seen.set(l, (seen.get(l) ?? 0) + 1);

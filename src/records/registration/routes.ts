@@ -164,7 +164,8 @@ export async function registerRegistrationRoutes(app: FastifyInstance, pool: Poo
   const htmlForm = { config: { permission: "records:register" as const, html: true }, attachValidation: true, preValidation: dropEmptyFormFields };
 
   app.post("/records/register", { ...htmlForm, schema: { hide: true, body: RegisterBody } }, async (req, reply) => {
-    const fields = manualRegistrationFields(req.lang);
+    // A candidate's form has its own inputs: errors name the field, with no link to the manual form's.
+    const fields = Object.fromEntries(Object.entries(manualRegistrationFields(req.lang)).map(([k, f]) => [k, { ...f, id: "" }]));
     if (req.validationError) return registerPage(req, reply, { form: "candidate", errors: schemaErrors(req.lang, req.validationError, fields) });
     try {
       await doRegister(req.principal!.orgId, req.body as RegisterBodyT, actorOf(req.principal!), req.id);

@@ -41,7 +41,7 @@ export function schemaErrors(lang: Lang, err: Error & { validation?: { instanceP
     const label = f?.label ?? name;
     const key = v.keyword === "required" || v.keyword === "minLength" || v.keyword === "minItems" ? "form.required"
       : v.keyword === "maxLength" ? "form.tooLong" : "form.invalid";
-    return { fieldId: f?.id ?? null, label, message: tr(lang, key, { field: label }), code: "validation_failed" };
+    return { fieldId: f?.id || null, label, message: tr(lang, key, { field: label }), code: "validation_failed" };
   });
 }
 
@@ -50,7 +50,7 @@ export function appErrorToForm(lang: Lang, err: unknown, fields: FieldMap): Form
   if (!(err instanceof AppError)) throw err;
   const fieldName = err.publicContext?.field;
   const f = typeof fieldName === "string" ? fields[fieldName] : undefined;
-  return [{ fieldId: f?.id ?? null, label: f?.label ?? null, message: ERROR_CATALOGUE[err.code][lang], code: err.code }];
+  return [{ fieldId: f?.id || null, label: f?.label ?? null, message: ERROR_CATALOGUE[err.code][lang], code: err.code }];
 }
 
 export function formErrorSummary(lang: Lang, errors: readonly FormError[]) {

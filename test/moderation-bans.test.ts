@@ -7,13 +7,12 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { addChannel } from "../src/channels/index.ts";
-import { startEmulators, type Emulators } from "../src/channels/emulators/server.ts";
-import { addFacebookTestChannel, type FbTestChannel } from "../src/channels/test-support.ts";
+import type { Emulators } from "../src/channels/emulators/server.ts";
+import type { FbTestChannel } from "../src/channels/test-support.ts";
 import { addBareChannel, seedAnalysedItems, testFinding } from "../src/moderation/test-support.ts";
 import { loadEncryptionKey } from "../src/platform/secrets.ts";
-import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { onCleanup } from "./helpers/db.ts";
-import { listen } from "./helpers/http-server.ts";
+import type { TestApp } from "./helpers/app.ts";
+import { moderationOnFacebook, type ModerationOnFacebook } from "./helpers/moderation-on-facebook.ts";
 
 const MASTODON_ME = "109000000000000001";
 
@@ -21,42 +20,28 @@ describe("moderation: lifting a ban", () => {
   let t: TestApp;
   let emu: Emulators;
   let fb: FbTestChannel;
-  let postId: string;
+  let m: ModerationOnFacebook;
+  let settle: ModerationOnFacebook["settle"];
   let mod: { cookie: string; csrf: string };
-  let n = 0;
 
   before(async () => {
-    t = await buildTestApp({ config: { workers: false } });
-    const base = await listen(t);
-    emu = await startEmulators();
-    onCleanup(() => emu.close());
-    const key = loadEncryptionKey(t.cfg);
-    fb = await addFacebookTestChannel(t.db.pool, key, { orgId: t.org.id, emulators: emu, callbackUrl: `${base}/webhooks/facebook` });
-    postId = emu.facebook.createPost(fb.pageId, "Nya cykelbanor på Storgatan.");
-    await addChannel({ pool: t.db.pool, key }, {
+    m = await moderationOnFacebook({ post: "Nya cykelbanor på Storgatan." });
+    ({ t, emu, fb, settle } = m);
+    await addChannel({ pool: t.db.pool, key: loadEncryptionKey(t.cfg) }, {
       orgId: t.org.id, platform: "mastodon", externalId: MASTODON_ME, name: "@stad@social.example", apiBaseUrl: `${emu.url}/mastodon`,
       credentials: { accessToken: "mastodon-admin-token", webhookSecret: "mastodon-hook-secret" }, actor: { id: null, label: "test" },
     });
     emu.mastodon.tokens.set("mastodon-admin-token", { accountId: MASTODON_ME, admin: true });
-    emu.mastodon.webhook = { url: `${base}/webhooks/mastodon`, secret: "mastodon-hook-secret" };
-    const u = await t.user(["moderator"], "bans-moderator");
-    mod = await t.login(u.username, u.password);
+    emu.mastodon.webhook = { url: `${m.base}/webhooks/mastodon`, secret: "mastodon-hook-secret" };
+    mod = await m.signIn("bans-moderator");
   });
 
-  async function api(method: string, url: string, body?: unknown) {
-    const res = await t.app.inject({ method: method as "GET", url, headers: { cookie: mod.cookie, "x-csrf-token": mod.csrf, accept: "application/json", ...(body ? { "content-type": "application/json" } : {}) }, ...(body ? { payload: JSON.stringify(body) } : {}) });
-    return { status: res.statusCode, body: res.headers["content-type"]?.toString().includes("json") ? res.json() : res.body };
-  }
+  const api = (method: string, url: string, body?: unknown) => m.api(mod, method, url, body);
   const decide = (itemId: string, body: Record<string, unknown>) => api("POST", `/moderation/items/${itemId}/decisions`, body);
-  async function settle() {
-    await t.app.channels.analysis.drain();
-    await t.app.moderation.runAutomatic();
-    for (let i = 0; i < 5; i++) await t.app.channels.outbox.runDue();
-  }
   async function fbThreat(authorId: string): Promise<string> {
-    const c = await emu.facebook.comment({ pageId: fb.pageId, postId, from: { id: authorId, name: `Person ${++n}` }, message: "Jag ska döda dig, vi vet var du bor." });
+    const { itemId } = await m.comment("Jag ska döda dig, vi vet var du bor.", { id: authorId, name: `Person ${authorId}` });
     await settle();
-    return (await t.db.pool.query<{ id: string }>("select id from captured_items where platform_item_id = $1", [c.id])).rows[0]!.id;
+    return itemId;
   }
   /** A ban with a written reason (no warning came first). Returns the ban decision id. */
   async function ban(itemId: string): Promise<string> {

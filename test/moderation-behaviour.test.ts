@@ -6,44 +6,32 @@
 // moderator's interface language.
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { startEmulators, type Emulators } from "../src/channels/emulators/server.ts";
-import { addFacebookTestChannel, type FbTestChannel } from "../src/channels/test-support.ts";
+import type { Emulators } from "../src/channels/emulators/server.ts";
 import { DEMO_IDS, seedDemoDirectory } from "../src/directory/index.ts";
 import { RULE_LABELS } from "../src/moderation/domain/rules.ts";
 import { loadSettings } from "../src/moderation/store.ts";
 import { addBareChannel, seedAnalysedItems, testFinding } from "../src/moderation/test-support.ts";
 import { authorStanding } from "../src/moderation/use-cases/author-strikes.ts";
-import { loadEncryptionKey } from "../src/platform/secrets.ts";
-import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { onCleanup } from "./helpers/db.ts";
-import { listen } from "./helpers/http-server.ts";
+import type { TestApp } from "./helpers/app.ts";
+import { moderationOnFacebook, type ModerationOnFacebook } from "./helpers/moderation-on-facebook.ts";
 
 describe("moderation behaviour", () => {
   let t: TestApp;
+  let m: ModerationOnFacebook;
   let emu: Emulators;
-  let fb: FbTestChannel;
-  let postId: string;
+  let api: ModerationOnFacebook["api"];
   let mod: { cookie: string; csrf: string; id: string };
   let admin: { cookie: string; csrf: string };
   let n = 0;
 
   before(async () => {
-    t = await buildTestApp({ config: { workers: false } });
-    const base = await listen(t);
-    emu = await startEmulators();
-    onCleanup(() => emu.close());
-    fb = await addFacebookTestChannel(t.db.pool, loadEncryptionKey(t.cfg), { orgId: t.org.id, emulators: emu, callbackUrl: `${base}/webhooks/facebook` });
-    postId = emu.facebook.createPost(fb.pageId, "Vi bygger om torget i sommar.");
+    m = await moderationOnFacebook({ post: "Vi bygger om torget i sommar." });
+    ({ t, emu, api } = m);
     await seedDemoDirectory(t.db.pool, t.org.id);
-    const u = await t.user(["moderator"], "behaviour-mod");
-    mod = { ...(await t.login(u.username, u.password)), id: u.id };
+    mod = await m.signIn("behaviour-mod");
     admin = await t.login(t.admin.username, t.admin.password);
   });
 
-  async function api(who: { cookie: string; csrf: string }, method: string, url: string, body?: unknown) {
-    const res = await t.app.inject({ method: method as "GET", url, headers: { cookie: who.cookie, "x-csrf-token": who.csrf, accept: "application/json", ...(body ? { "content-type": "application/json" } : {}) }, ...(body ? { payload: JSON.stringify(body) } : {}) });
-    return { status: res.statusCode, body: res.headers["content-type"]?.toString().includes("json") ? res.json() : res.body };
-  }
   async function decide(itemId: string, body: Record<string, unknown>, url = `/moderation/items/${itemId}/decisions`) {
     const r = await api(mod, "POST", url, body);
     assert.equal(r.status, 201, JSON.stringify(r.body));
@@ -55,10 +43,10 @@ describe("moderation behaviour", () => {
   // Channels without a platform behind them, as LinkedIn pages: the Facebook webhook reads every Facebook channel's credentials.
   const bareChannel = (name: string) => addBareChannel(t.db.pool, t.org.id, name, "linkedin");
   async function fbComment(message: string): Promise<{ id: string; platformId: string }> {
-    const c = await emu.facebook.comment({ pageId: fb.pageId, postId, from: { id: `b${++n}`, name: `Boende ${n}` }, message });
-    await t.app.channels.analysis.drain();
-    await t.app.moderation.runAutomatic();
-    return { id: (await t.db.pool.query<{ id: string }>("select id from captured_items where platform_item_id = $1", [c.id])).rows[0]!.id, platformId: c.id };
+    n += 1;
+    const { c, itemId } = await m.comment(message, { id: `b${n}`, name: `Boende ${n}` });
+    await m.settle();
+    return { id: itemId, platformId: c.id };
   }
 
   test("strike expiry: a removal older than the window no longer counts", async () => {

@@ -10,47 +10,30 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { promisify } from "node:util";
-import { startEmulators, type Emulators } from "../src/channels/emulators/server.ts";
-import { addFacebookTestChannel, type FbTestChannel } from "../src/channels/test-support.ts";
-import { loadEncryptionKey } from "../src/platform/secrets.ts";
-import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { onCleanup } from "./helpers/db.ts";
-import { listen } from "./helpers/http-server.ts";
+import type { TestApp } from "./helpers/app.ts";
+import { moderationOnFacebook, type ModerationOnFacebook } from "./helpers/moderation-on-facebook.ts";
 
 const PNR = "20000229-2399"; // Skatteverket test number (personnummer-testdata)
 
 describe("moderation: unmasked reads of personal data are audited", () => {
   let t: TestApp;
-  let emu: Emulators;
-  let fb: FbTestChannel;
-  let postId: string;
+  let m: ModerationOnFacebook;
   let mod: { cookie: string; csrf: string; id: string };
   let viewer: { cookie: string; csrf: string };
   let personal: string;
   let plain: string;
-  let n = 0;
 
   before(async () => {
-    t = await buildTestApp({ config: { workers: false } });
-    const base = await listen(t);
-    emu = await startEmulators();
-    onCleanup(() => emu.close());
-    fb = await addFacebookTestChannel(t.db.pool, loadEncryptionKey(t.cfg), { orgId: t.org.id, emulators: emu, callbackUrl: `${base}/webhooks/facebook` });
-    postId = emu.facebook.createPost(fb.pageId, "Öppet hus på stadsbiblioteket.");
-    const u = await t.user(["moderator"], "unmask-mod");
-    mod = { ...(await t.login(u.username, u.password)), id: u.id };
-    const v = await t.user(["viewer"], "unmask-viewer");
-    viewer = await t.login(v.username, v.password);
+    m = await moderationOnFacebook({ post: "Öppet hus på stadsbiblioteket." });
+    t = m.t;
+    mod = await m.signIn("unmask-mod");
+    viewer = await m.signIn("unmask-viewer", ["viewer"]);
     personal = await comment(`Jag ska döda dig. Ditt personnummer är ${PNR}.`);
     plain = await comment("Fy fan vilket skitbibliotek.");
-    await t.app.channels.analysis.drain();
-    await t.app.moderation.runAutomatic();
+    await m.settle();
   });
 
-  async function comment(message: string): Promise<string> {
-    const c = await emu.facebook.comment({ pageId: fb.pageId, postId, from: { id: `p${++n}`, name: `Person ${n}` }, message });
-    return (await t.db.pool.query<{ id: string }>("select id from captured_items where platform_item_id = $1", [c.id])).rows[0]!.id;
-  }
+  const comment = async (message: string): Promise<string> => (await m.comment(message)).itemId;
   async function readEvents(): Promise<{ actor_label: string; target_id: string | null; after: { items: string[]; via: string } }[]> {
     return (await t.db.pool.query("select actor_label, target_id, after from audit_events where action = 'moderation.unmasked_read' order by seq")).rows;
   }
@@ -99,8 +82,7 @@ describe("moderation: unmasked reads of personal data are audited", () => {
 
   test("vaxel moderation queue --json: what the CLI prints is audited as the CLI", async () => {
     const fresh = await comment(`Ring honom, personnummer ${PNR}.`);
-    await t.app.channels.analysis.drain();
-    await t.app.moderation.runAutomatic();
+    await m.settle();
     const before = (await readEvents()).length;
     const r = await promisify(execFile)(path.resolve(import.meta.dirname, "../bin/vaxel"), ["moderation", "queue", "--json"], { env: { ...process.env, DATABASE_URL: t.db.url, LOG_LEVEL: "silent" } });
     assert.match(r.stdout, new RegExp(PNR));

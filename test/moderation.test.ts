@@ -9,13 +9,11 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { promisify } from "node:util";
-import { startEmulators, type Emulators } from "../src/channels/emulators/server.ts";
+import type { Emulators } from "../src/channels/emulators/server.ts";
 import type { FbComment } from "../src/channels/emulators/facebook.ts";
-import { addFacebookTestChannel, type FbTestChannel } from "../src/channels/test-support.ts";
-import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { onCleanup } from "./helpers/db.ts";
-import { listen } from "./helpers/http-server.ts";
-import { loadEncryptionKey } from "../src/platform/secrets.ts";
+import type { FbTestChannel } from "../src/channels/test-support.ts";
+import type { TestApp } from "./helpers/app.ts";
+import { moderationOnFacebook, type ModerationOnFacebook } from "./helpers/moderation-on-facebook.ts";
 import { seedDemoDirectory } from "../src/directory/index.ts";
 import { withTx } from "../src/platform/db/pool.ts";
 import { submitAppeal } from "../src/moderation/use-cases/appeals.ts";
@@ -27,39 +25,20 @@ describe("moderation", () => {
   let t: TestApp;
   let emu: Emulators;
   let fb: FbTestChannel;
-  let postId: string;
   let mod1: { cookie: string; csrf: string; id: string };
   let mod2: { cookie: string; csrf: string; id: string };
-  let n = 0;
+  let comment: ModerationOnFacebook["comment"];
+  let settle: ModerationOnFacebook["settle"];
+  let api: ModerationOnFacebook["api"];
 
   before(async () => {
-    t = await buildTestApp({ config: { workers: false } });
-    const base = await listen(t);
-    emu = await startEmulators();
-    onCleanup(() => emu.close());
-    fb = await addFacebookTestChannel(t.db.pool, loadEncryptionKey(t.cfg), { orgId: t.org.id, emulators: emu, callbackUrl: `${base}/webhooks/facebook` });
-    postId = emu.facebook.createPost(fb.pageId, "Simhallen stänger för renovering i maj.");
+    const m = await moderationOnFacebook({ post: "Simhallen stänger för renovering i maj." });
+    ({ t, emu, fb, comment, settle, api } = m);
     await seedDemoDirectory(t.db.pool, t.org.id);
-    const u1 = await t.user(["moderator"], "moderator1");
-    const u2 = await t.user(["moderator"], "moderator2");
-    mod1 = { ...(await t.login(u1.username, u1.password)), id: u1.id };
-    mod2 = { ...(await t.login(u2.username, u2.password)), id: u2.id };
+    mod1 = await m.signIn("moderator1");
+    mod2 = await m.signIn("moderator2");
   });
 
-  async function comment(message: string, from = { id: `u${++n}`, name: `Invånare ${n}` }): Promise<{ c: FbComment; itemId: string }> {
-    const c = await emu.facebook.comment({ pageId: fb.pageId, postId, from, message });
-    const r = await t.db.pool.query<{ id: string }>("select id from captured_items where platform_item_id = $1", [c.id]);
-    return { c, itemId: r.rows[0]!.id };
-  }
-  async function settle() {
-    await t.app.channels.analysis.drain();
-    await t.app.moderation.runAutomatic();
-    for (let i = 0; i < 5; i++) await t.app.channels.outbox.runDue();
-  }
-  async function api(who: { cookie: string; csrf: string }, method: string, url: string, body?: unknown) {
-    const res = await t.app.inject({ method: method as "GET", url, headers: { cookie: who.cookie, "x-csrf-token": who.csrf, accept: "application/json", ...(body ? { "content-type": "application/json" } : {}) }, ...(body ? { payload: JSON.stringify(body) } : {}) });
-    return { status: res.statusCode, body: res.headers["content-type"]?.toString().includes("json") ? res.json() : res.body, raw: res };
-  }
   const decide = (who: typeof mod1, itemId: string, body: Record<string, unknown>) => api(who, "POST", `/moderation/items/${itemId}/decisions`, body);
   async function queue(view?: string) {
     const r = await api(mod1, "GET", `/api/v1/moderation/queue${view ? `?view=${view}` : ""}`);
@@ -417,12 +396,7 @@ describe("moderation", () => {
 
 describe("moderation with the workers running (as in production)", () => {
   test("a personnummer arriving by webhook is hidden on the platform by the system within seconds, no manual step", async () => {
-    const t = await buildTestApp({ config: { workers: true } });
-    const base = await listen(t);
-    const emu = await startEmulators();
-    onCleanup(() => emu.close());
-    const fb = await addFacebookTestChannel(t.db.pool, loadEncryptionKey(t.cfg), { orgId: t.org.id, emulators: emu, callbackUrl: `${base}/webhooks/facebook` });
-    const postId = emu.facebook.createPost(fb.pageId, "Välkommen till biblioteket!");
+    const { t, emu, fb, postId } = await moderationOnFacebook({ post: "Välkommen till biblioteket!", workers: true });
     const t0 = Date.now();
     const c = await emu.facebook.comment({ pageId: fb.pageId, postId, from: { id: "w1", name: "Wilma" }, message: `Ring min bror, personnummer ${PNR}.` });
     while (!emu.facebook.comments.get(c.id)!.isHidden && Date.now() - t0 < 15_000) await new Promise((r) => setTimeout(r, 50));

@@ -18,6 +18,7 @@ import { promisify } from "node:util";
 import { validateXML as xmllint } from "xmllint-wasm";
 import { createOrganisation } from "../src/platform/tenancy.ts";
 import { completedPeriods, runSnapshots } from "../src/records/export/export-archive.ts";
+import { verifyPackage } from "../src/records/export/verify-package.ts";
 import { seedCapturedComments } from "../src/records/test-support.ts";
 import { freshDatabase, type TestDb } from "./helpers/db.ts";
 
@@ -72,6 +73,10 @@ test("vaxel records export writes a CSIP-shaped package whose checksums match", 
   assert.deepEqual([...hrefs].sort(), onDisk);
   hrefs.forEach((h, i) => assert.equal(createHash("sha256").update(fs.readFileSync(path.join(dir, h))).digest("hex"), sums[i], h));
   assert.ok(attr(mets, "mets:file", "CHECKSUMTYPE").every((t) => t === "SHA-256"));
+  // The archivist's check (vaxel records verify-package) agrees.
+  const verified = verifyPackage(dir);
+  assert.deepEqual(verified.problems, []);
+  assert.equal(verified.checked, hrefs.length);
 
   // The period: May and April items, not October or July; readable HTML escapes the text.
   const items = onDisk.filter((f) => f.endsWith(".json") && f.includes("/items/")).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as { platformItemId: string });
@@ -167,6 +172,7 @@ test("half-yearly snapshots: every completed half year once", async () => {
   const actor = { id: null, label: "test" };
   const first = await runSnapshots({ pool: db.pool, key }, { orgId, outDir: out, actor, now: new Date("2026-08-01T00:00:00Z") });
   assert.deepEqual(first.map((x) => x.items), [0, 1, 2]);
+  for (const x of first) assert.deepEqual(verifyPackage(x.dir).problems, [], x.dir);
   const again = await runSnapshots({ pool: db.pool, key }, { orgId, outDir: out, actor, now: new Date("2026-08-01T00:00:00Z") });
   assert.equal(again.length, 0);
   const later = await runSnapshots({ pool: db.pool, key }, { orgId, outDir: out, actor, now: new Date("2027-01-02T00:00:00Z") });

@@ -63,6 +63,21 @@ describe("moderation: overdue-review alerts", () => {
     assert.deepEqual(heard.at(-1), { orgId: t.org.id, count: 0, limitMinutes: 120 });
   });
 
+  test("without a periodic check (0 seconds) every look computes: an item ages into overdue with nothing else changing", async () => {
+    const channelId = await addBareChannel(t.db.pool, t.org.id, "Larmsidan utan schema");
+    const friday = new Date("2026-11-27T15:00:00Z"); // the next Friday, 16:00 in Stockholm
+    const [itemId] = await seedAnalysedItems(t.db.pool, { orgId: t.org.id, channelId, n: 1, text: () => "Billiga lån utan UC", labels: ["spam"], action: "review", findings: [testFinding("spam")], at: () => friday });
+    let now = new Date("2026-11-30T07:20:00Z"); // Monday 08:20: 50 working minutes
+    const rt = createModerationRuntime({ pool: t.db.pool, publicUrl: "http://localhost", clock: () => now, overdueCheckMs: 0 });
+    const mine = async () => (await rt.overdue(t.org.id)).items.filter((i) => i.channelName === "Larmsidan utan schema").length;
+    assert.equal(await mine(), 0);
+    now = new Date("2026-11-30T09:00:00Z"); // Monday 10:00: 150 working minutes
+    assert.equal(await mine(), 1);
+    // Reviewed, so the next test starts from a clean count.
+    const keep = await t.app.inject({ method: "POST", url: `/moderation/items/${itemId}/decisions`, headers: { cookie: mod.cookie, "x-csrf-token": mod.csrf, accept: "application/json", "content-type": "application/json" }, payload: JSON.stringify({ kind: "keep", ruleId: "spam" }) });
+    assert.equal(keep.statusCode, 201, keep.body);
+  });
+
   test("every moderation page carries the banner, the API lists the items, and open pages hear it live", async () => {
     const res = await fetch(`${base}/moderation/events`, { headers: { cookie: mod.cookie }, signal: ctl.signal });
     assert.equal(res.status, 200);

@@ -90,7 +90,8 @@ export function createModerationRuntime(o: {
   const overdue = async (orgId: string): Promise<OverdueAlert> => {
     const now = clock();
     const a = alerts.get(orgId);
-    if (a && !a.stale && (checkMs === 0 || now.getTime() - a.alert.checkedAt.getTime() < checkMs) && now >= a.alert.checkedAt) return a.alert;
+    // Without a periodic check (0) every look computes: items age into overdue without any change.
+    if (a && !a.stale && checkMs > 0 && now.getTime() - a.alert.checkedAt.getTime() < checkMs && now >= a.alert.checkedAt) return a.alert;
     return computeOverdue(orgId, now);
   };
   const checkOverdue = async (now: Date = clock()): Promise<OverdueAlert[]> => {

@@ -106,10 +106,23 @@ describe("moderation: lifting a ban", () => {
     const itemId = await fbThreat("u-list");
     const banDecision = await ban(itemId);
     const entry = (await blockList()).find((b) => b.authorPlatformId === "u-list" && !b.liftedAt)!;
+    // Facebook unblocks but the answer is lost: the retry must find it done, not unblock twice.
+    emu.facebook.faults.add({ status: 502, count: 1, methods: ["DELETE"], applyThenFail: true });
     const r = await api("POST", `/moderation/blocklist/${entry.id}/lift`, { reason: "Avstängningen var ett misstag." });
     assert.equal(r.status, 200, JSON.stringify(r.body));
-    await settle();
+    const jobId = (r.body as { platformActions: { action: string; id: string }[] }).platformActions.find((a) => a.action === "unban")!.id;
+    const t0 = Date.now();
+    let job: { state: string; attempts: number; result: unknown } | undefined;
+    while (Date.now() - t0 < 20_000) {
+      await t.app.channels.outbox.runDue();
+      job = (await t.db.pool.query("select state, attempts, result from platform_actions where id = $1", [jobId])).rows[0];
+      if (job!.state === "done" || job!.state === "dead") break;
+      await new Promise((res) => setTimeout(res, 200));
+    }
+    assert.equal(job!.state, "done", JSON.stringify(job));
+    assert.equal(job!.attempts, 2);
     assert.equal(emu.facebook.blocked.get(fb.pageId)!.has("u-list"), false);
+    assert.equal(emu.facebook.countApplied("unblock", "u-list"), 1, "unblocked once: the retry reconciled first");
     const undo = await t.db.pool.query("select kind, ref_id, rule_id, legal_basis, reason from moderation_decisions where item_id = $1 and kind = 'undo'", [itemId]);
     assert.deepEqual(undo.rows, [{ kind: "undo", ref_id: banDecision, rule_id: "threat", legal_basis: "bbs-5", reason: "Avstängningen var ett misstag." }]);
     assert.equal((await api("POST", `/moderation/blocklist/${entry.id}/lift`, { reason: "Igen." })).status, 409);

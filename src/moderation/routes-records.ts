@@ -20,7 +20,8 @@ import { listBans } from "./use-cases/block-list.ts";
 import { liftBanFromList } from "./use-cases/lift-ban.ts";
 import { auditUnmaskedRead, type UnmaskedVia } from "./use-cases/audit-unmasked-read.ts";
 import { loadItemContext } from "./use-cases/item-context.ts";
-import { monthlyReport, supervisionReport, toCsv } from "./use-cases/supervision.ts";
+import { toCsvTable } from "../web/csv.ts";
+import { monthlyReport, supervisionReport } from "./use-cases/supervision.ts";
 import { loadSettings } from "./store.ts";
 import { updateSettings } from "./use-cases/update-settings.ts";
 import { barChart } from "./web/chart.ts";
@@ -141,7 +142,7 @@ ${rows.length ? html`<table><thead><tr><th scope="col">${tm(lang, "at")}</th><th
     (await listBans(pool, req.principal!.orgId)).map((b) => ({ ...b, at: b.at.toISOString(), liftedAt: b.liftedAt?.toISOString() ?? null })));
   app.get("/moderation/blocklist.csv", { config: { permission: "moderation:read" }, schema: { hide: true } }, async (req, reply) => {
     const bans = await listBans(pool, req.principal!.orgId);
-    const csv = toCsv(["id", "at", "channel", "platform", "author_platform_id", "author_name", "rule", "legal_basis", "reason", "strikes", "warned", "actor", "lifted_at", "lift_reason", "lift_rule", "lift_legal_basis", "lift_actor", "unban"],
+    const csv = toCsvTable(["id", "at", "channel", "platform", "author_platform_id", "author_name", "rule", "legal_basis", "reason", "strikes", "warned", "actor", "lifted_at", "lift_reason", "lift_rule", "lift_legal_basis", "lift_actor", "unban"],
       bans.map((b) => [b.id, b.at.toISOString(), b.channelName, b.platform, b.authorPlatformId, b.authorName, b.ruleId, b.legalBasis, b.reason, b.strikes, b.warned ? "yes" : "no", b.actor, b.liftedAt?.toISOString() ?? null, b.liftReason, b.liftRuleId, b.liftLegalBasis, b.liftActor, b.unban]));
     return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="sparrlista.csv"').send(csv);
   });
@@ -280,7 +281,7 @@ ${mRows.length ? html`<table><thead><tr><th scope="col">${tm(lang, "month")}</th
   });
   app.get("/moderation/report.csv", { config: { permission: "moderation:read" }, schema: { hide: true } }, async (req, reply) => {
     const rows = await monthlyReport(pool, req.principal!.orgId);
-    return reply.type("text/csv; charset=utf-8").send(toCsv(["month", "rule", "actor", "decision", "n"], rows.map((r) => [r.month, r.rule_id, r.actor, r.kind, r.n])));
+    return reply.type("text/csv; charset=utf-8").send(toCsvTable(["month", "rule", "actor", "decision", "n"], rows.map((r) => [r.month, r.rule_id, r.actor, r.kind, r.n])));
   });
   app.get("/api/v1/moderation/supervision", { config: { permission: "moderation:read" }, schema: { tags: ["moderation"], summary: "Time from capture to first human review per channel (BBS-lagen §4)", security: [{ bearer: [] }] } }, async (req) => {
     const s = await supervisionReport(pool, req.principal!.orgId);

@@ -120,8 +120,3 @@ export async function monthlyReport(db: Queryable, orgId: string) {
   return r.rows;
 }
 
-/** RFC 4180 CSV with a header row; every cell quoted. */
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  const q = (v: string | number | null) => `"${String(v ?? "").replaceAll('"', '""')}"`;
-  return [header.map(q).join(","), ...rows.map((r) => r.map(q).join(","))].join("\r\n") + "\r\n";
-}

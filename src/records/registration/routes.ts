@@ -8,7 +8,7 @@ import type { Pool } from "../../platform/db/pool.ts";
 import { page } from "../../web/layout.ts";
 import { refreshSearchIndex } from "../search/refresh-search-index.ts";
 import { codeLabel, tr } from "../web/messages.ts";
-import { toCsv } from "../web/csv.ts";
+import { toCsv } from "../../web/csv.ts";
 import { appErrorToForm, dropEmptyFormFields, formErrorStatus, schemaErrors, type FormError } from "../web/form-errors.ts";
 import { manualRegistrationFields, registerPageBody, seriesFields, type ManualRegistrationValues } from "../web/register-page.ts";
 import { findRegistrationCandidates } from "./find-registration-candidates.ts";

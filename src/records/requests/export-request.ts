@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import PDFDocument from "pdfkit";
 import { AppError } from "../../platform/errors.ts";
-import { toCsv } from "../web/csv.ts";
+import { toCsv } from "../../web/csv.ts";
 import { disclosedAuthor, redactedSegments, type RecordsRequestView } from "./load-request.ts";
 
 function assertConfirmed(r: RecordsRequestView): void {

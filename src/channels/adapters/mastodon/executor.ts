@@ -10,6 +10,7 @@ import { isRecord } from "../shape.ts";
 import { mastodonCall } from "./client.ts";
 import { statusToChange } from "./status.ts";
 
+// Ids come from platform data (hostile input): always encoded as one path segment.
 function accountOf(ctx: ActionContext): string {
   const id = typeof ctx.params.authorPlatformId === "string" ? ctx.params.authorPlatformId : ctx.item.authorPlatformId;
   if (!id) throw new PlatformError("invalid", { message: "the author of the item is not known" });
@@ -19,7 +20,7 @@ function accountOf(ctx: ActionContext): string {
 export const mastodonExecutor: PlatformExecutor = {
   async snapshot(ctx) {
     if (ctx.action !== "ban") return null;
-    const s = await mastodonCall(ctx.channel, "GET", `/api/v1/statuses/${ctx.item.platformItemId}`);
+    const s = await mastodonCall(ctx.channel, "GET", `/api/v1/statuses/${encodeURIComponent(ctx.item.platformItemId)}`);
     return statusToChange(s, "snapshot");
   },
   async execute(ctx) {
@@ -33,13 +34,13 @@ export const mastodonExecutor: PlatformExecutor = {
       }
       case "ban": {
         const id = accountOf(ctx);
-        await mastodonCall(ctx.channel, "POST", `/api/v1/admin/accounts/${id}/action`, { body: { type: "suspend", text: "Upprepade brott mot sidreglerna." } });
+        await mastodonCall(ctx.channel, "POST", `/api/v1/admin/accounts/${encodeURIComponent(id)}/action`, { body: { type: "suspend", text: "Upprepade brott mot sidreglerna." } });
         return { suspended: id };
       }
       case "unban": {
         // Unsuspending an account that is not suspended is harmless, so a retry needs no check first.
         const id = accountOf(ctx);
-        await mastodonCall(ctx.channel, "POST", `/api/v1/admin/accounts/${id}/unsuspend`);
+        await mastodonCall(ctx.channel, "POST", `/api/v1/admin/accounts/${encodeURIComponent(id)}/unsuspend`);
         return { unsuspended: id };
       }
       default:

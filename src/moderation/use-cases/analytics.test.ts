@@ -2,6 +2,12 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { autoGranularity, resolvePeriod } from "./analytics.ts";
 
+test("the default period ends today in Stockholm, not in UTC (late evening in winter and summer)", () => {
+  assert.equal(resolvePeriod({}, new Date("2026-12-07T23:30:00Z")).to, "2026-12-08");
+  assert.equal(resolvePeriod({}, new Date("2026-06-30T22:30:00Z")).to, "2026-07-01");
+  assert.equal(resolvePeriod({}, new Date("2026-12-07T22:30:00Z")).to, "2026-12-07");
+});
+
 test("the period defaults to the last 30 days; granularity follows the span unless chosen", () => {
   const now = new Date("2026-11-23T10:00:00Z");
   assert.deepEqual(resolvePeriod({}, now), { from: "2026-10-25", to: "2026-11-23", granularity: "day", days: 30 });

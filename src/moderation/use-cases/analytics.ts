@@ -17,6 +17,8 @@ const LABEL: Record<Granularity, string> = { day: "YYYY-MM-DD", week: 'IYYY-"W"I
 const TZ = "Europe/Stockholm";
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+// Today is the day in Stockholm, like the periods' bounds (at 23:30 UTC in winter it is already tomorrow).
+const STOCKHOLM_DAY = new Intl.DateTimeFormat("sv-SE", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" });
 const dayCount = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 
 /** Granularity for a span of days: readable charts (at most ~60 bars) and still the detail that matters. */
@@ -26,7 +28,7 @@ export function autoGranularity(days: number): Granularity {
 
 /** The period from query strings: defaults to the last 30 days; `to` is inclusive. */
 export function resolvePeriod(q: { from?: string | undefined; to?: string | undefined; granularity?: string | undefined }, now = new Date()): Period {
-  const to = q.to || isoDay(now);
+  const to = q.to || STOCKHOLM_DAY.format(now);
   const from = q.from || isoDay(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000));
   // A real calendar day (2026-02-30 is not one, though Date.parse accepts it).
   const real = (d: string) => DATE.test(d) && !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
